@@ -1,0 +1,7 @@
+export type { TextCallOptions } from './build-request.js';
+export {
+  type GenerateTextOptions,
+  type GenerateTextResult,
+  generateText,
+} from './generate-text.js';
+export { type StreamTextOptions, type StreamTextResult, streamText } from './stream-text.js';

@@ -1,0 +1,181 @@
+import { AbortError, ProviderError } from '../errors/errors.js';
+import { WeftError } from '../errors/weft-error.js';
+import type { ChatStreamEvent, ResponseMetadata, Warning } from '../types/chat-model.js';
+import type { ToolCall } from '../types/tools.js';
+import type { FinishReason, Usage } from '../types/usage.js';
+import { buildTextRequest, type TextCallOptions } from './build-request.js';
+import { ReplayBuffer } from './replay-buffer.js';
+
+export type StreamTextOptions = TextCallOptions;
+
+/**
+ * A streaming call. Iterate it for every event, or `textStream` for the text alone; the
+ * promises settle when the stream ends. The request starts at once; events are kept, so
+ * each reader sees the whole stream whenever it starts. Leaving an iteration early cancels
+ * the request.
+ */
+export interface StreamTextResult extends AsyncIterable<ChatStreamEvent> {
+  /** The text deltas. Throws the stream's error, if it ends with one. */
+  readonly textStream: AsyncIterable<string>;
+  /** The whole text. Rejects with the stream's error. */
+  readonly text: Promise<string>;
+  readonly reasoning: Promise<string>;
+  readonly toolCalls: Promise<ToolCall[]>;
+  /** Resolves even when the stream fails or is aborted, with the usage known by then. */
+  readonly usage: Promise<Usage>;
+  readonly finishReason: Promise<FinishReason>;
+  readonly warnings: Promise<Warning[]>;
+  readonly response: Promise<ResponseMetadata>;
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Nobody has to await every promise: a rejection nobody reads must not crash the process.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
+function toWeftError(error: unknown): WeftError {
+  if (WeftError.isInstance(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProviderError(`The model's stream failed: ${message}`, { cause: error });
+}
+
+/**
+ * Streams text (and tool calls) from any chat model. Bad input throws a `ValidationError`
+ * at once, before any request.
+ *
+ * @example
+ * const result = streamText({ model, prompt: 'Explain neural networks.' });
+ * for await (const delta of result.textStream) process.stdout.write(delta);
+ * console.log(await result.usage);
+ */
+export function streamText(options: StreamTextOptions): StreamTextResult {
+  const { request, callOptions } = buildTextRequest(options);
+  const cancel = new AbortController();
+  const callerSignal = callOptions.signal;
+  const forwardAbort = () => cancel.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) forwardAbort();
+  else callerSignal?.addEventListener('abort', forwardAbort, { once: true });
+
+  const events = new ReplayBuffer<ChatStreamEvent>();
+  const text = deferred<string>();
+  const reasoning = deferred<string>();
+  const toolCalls = deferred<ToolCall[]>();
+  const usage = deferred<Usage>();
+  const finishReason = deferred<FinishReason>();
+  const warnings = deferred<Warning[]>();
+  const response = deferred<ResponseMetadata>();
+
+  const pump = async () => {
+    let fullText = '';
+    let fullReasoning = '';
+    const calls: ToolCall[] = [];
+    let lastUsage: Usage = {};
+    let failure: WeftError | undefined;
+    let finished = false;
+    try {
+      for await (const event of options.model.stream(request, {
+        ...callOptions,
+        signal: cancel.signal,
+      })) {
+        events.push(event);
+        switch (event.type) {
+          case 'start':
+            warnings.resolve(event.warnings);
+            break;
+          case 'text-delta':
+            fullText += event.delta;
+            break;
+          case 'reasoning-delta':
+            fullReasoning += event.delta;
+            break;
+          case 'tool-call': {
+            const { type: _type, ...call } = event;
+            calls.push(call);
+            break;
+          }
+          case 'usage':
+            lastUsage = event.usage;
+            break;
+          case 'finish':
+            finished = true;
+            lastUsage = event.usage;
+            finishReason.resolve(event.finishReason);
+            response.resolve(event.response);
+            break;
+          case 'error':
+            failure = event.error;
+            break;
+        }
+      }
+    } catch (error) {
+      failure = toWeftError(error);
+      events.push({ type: 'error', error: failure });
+    } finally {
+      callerSignal?.removeEventListener('abort', forwardAbort);
+    }
+    if (!failure && !finished) {
+      failure = new ProviderError('The model stream ended without a finish event.', {
+        code: 'stream_incomplete',
+      });
+      events.push({ type: 'error', error: failure });
+    }
+    usage.resolve(lastUsage);
+    warnings.resolve([]);
+    if (failure) {
+      for (const pending of [text, reasoning, toolCalls, finishReason, response])
+        pending.reject(failure);
+    } else {
+      text.resolve(fullText);
+      reasoning.resolve(fullReasoning);
+      toolCalls.resolve(calls);
+    }
+    events.close();
+  };
+  void pump();
+
+  async function* readEvents(): AsyncGenerator<ChatStreamEvent, void, undefined> {
+    let completed = false;
+    try {
+      for await (const event of events.read()) yield event;
+      completed = true;
+    } finally {
+      if (!completed && !cancel.signal.aborted) {
+        cancel.abort(new AbortError('The stream was cancelled: its reader stopped early.'));
+      }
+    }
+  }
+
+  async function* readText(): AsyncGenerator<string, void, undefined> {
+    for await (const event of readEvents()) {
+      if (event.type === 'text-delta') yield event.delta;
+      else if (event.type === 'error') throw event.error;
+    }
+  }
+
+  return {
+    [Symbol.asyncIterator]: () => readEvents(),
+    get textStream() {
+      return { [Symbol.asyncIterator]: () => readText() };
+    },
+    text: text.promise,
+    reasoning: reasoning.promise,
+    toolCalls: toolCalls.promise,
+    usage: usage.promise,
+    finishReason: finishReason.promise,
+    warnings: warnings.promise,
+    response: response.promise,
+  };
+}

@@ -1,0 +1,1 @@
+export { createOpenAIStyleChatModel, type OpenAIStyleConfig } from './openai-chat-model.js';

@@ -1,0 +1,5 @@
+export {
+  createOpenAICompatible,
+  type OpenAICompatibleProvider,
+  type OpenAICompatibleProviderSettings,
+} from './openai-compatible-provider.js';

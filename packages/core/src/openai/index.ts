@@ -1,0 +1,6 @@
+export {
+  createOpenAI,
+  type OpenAIProvider,
+  type OpenAIProviderSettings,
+  openai,
+} from './openai-provider.js';

@@ -1,0 +1,150 @@
+import type { EventSourceMessage } from 'eventsource-parser';
+import { ProviderError } from '../errors/errors.js';
+import { WeftError } from '../errors/weft-error.js';
+import { validateCallOptions, validateChatRequest } from '../prompt/validate-request.js';
+import type {
+  CallOptions,
+  ChatRequest,
+  ChatResponse,
+  ChatStreamEvent,
+  Warning,
+} from '../types/chat-model.js';
+import type { Usage } from '../types/usage.js';
+import { type CallContext, createCallContext } from './call-context.js';
+import { type ProviderHttpConfig, postJson, readJsonResponse, requestIdFrom } from './http.js';
+import { readServerSentEvents } from './sse.js';
+
+/** A provider request ready to send. */
+export interface WireRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+  warnings: Warning[];
+}
+
+/**
+ * Turns one provider's SSE events into Weft stream events. `accept` pushes the events an
+ * SSE message produces and returns `'done'` at the provider's end-of-stream marker;
+ * `finish` pushes the closing events and throws when the stream ended too early.
+ */
+export interface StreamDecoder {
+  accept(message: EventSourceMessage, out: ChatStreamEvent[]): 'continue' | 'done';
+  finish(out: ChatStreamEvent[]): void;
+  /** Usage known so far, for aborted or broken streams. */
+  usage(): Usage;
+}
+
+function asWeftError(error: unknown, context: CallContext, http: ProviderHttpConfig): WeftError {
+  const stopped = context.stopReason();
+  if (stopped) return stopped;
+  if (WeftError.isInstance(error)) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ProviderError(`The ${http.provider} stream broke: ${detail}`, {
+    code: 'connection_error',
+    provider: http.provider,
+    retryable: false,
+  });
+}
+
+function hasUsage(usage: Usage): boolean {
+  return Object.values(usage).some((value) => value !== undefined);
+}
+
+/** Sends a non-streaming request and parses the response, under one call context. */
+export async function generateOverHttp(
+  http: ProviderHttpConfig,
+  request: ChatRequest,
+  options: CallOptions,
+  build: (request: ChatRequest) => WireRequest,
+  parse: (json: unknown, meta: { requestId?: string; warnings: Warning[] }) => ChatResponse,
+): Promise<ChatResponse> {
+  validateChatRequest(request);
+  validateCallOptions(options);
+  const wire = build(request);
+  const context = createCallContext(options);
+  try {
+    const response = await send(http, wire, options, context);
+    const json = await readJsonResponse(http, response, context);
+    return parse(json, { requestId: requestIdFrom(response.headers), warnings: wire.warnings });
+  } catch (error) {
+    throw asWeftError(error, context, http);
+  } finally {
+    context.dispose();
+  }
+}
+
+function send(
+  http: ProviderHttpConfig,
+  wire: WireRequest,
+  options: CallOptions,
+  context: CallContext,
+) {
+  return postJson(http, {
+    url: wire.url,
+    body: wire.body,
+    headers: options.headers ? { ...wire.headers, ...options.headers } : wire.headers,
+    context,
+    maxRetries: options.maxRetries,
+    onRetry: options.onRetry,
+  });
+}
+
+/**
+ * Streams a request: retries while connecting, then decodes SSE events. After the first
+ * event, failures (abort, timeout, a broken connection, malformed data) end the stream
+ * with a `usage` event holding what was known and an `error` event. Leaving the loop early
+ * cancels the body, which closes the connection.
+ */
+export async function* streamOverHttp(
+  http: ProviderHttpConfig,
+  request: ChatRequest,
+  options: CallOptions,
+  build: (request: ChatRequest) => WireRequest,
+  createDecoder: () => StreamDecoder,
+): AsyncGenerator<ChatStreamEvent, void, undefined> {
+  validateChatRequest(request);
+  validateCallOptions(options);
+  const wire = build(request);
+  const context = createCallContext(options);
+  try {
+    let response: Response;
+    try {
+      response = await send(http, wire, options, context);
+    } catch (error) {
+      throw asWeftError(error, context, http);
+    }
+    yield { type: 'start', warnings: wire.warnings, requestId: requestIdFrom(response.headers) };
+    const decoder = createDecoder();
+    const out: ChatStreamEvent[] = [];
+    let failure: WeftError | undefined;
+    try {
+      if (!response.body)
+        throw new ProviderError(`${http.provider} sent no response body.`, {
+          provider: http.provider,
+        });
+      reading: for await (const batch of readServerSentEvents(response.body)) {
+        for (const message of batch) {
+          const state = decoder.accept(message, out);
+          if (out.length > 0) {
+            for (const event of out) yield event;
+            out.length = 0;
+          }
+          if (state === 'done') break reading;
+        }
+      }
+      decoder.finish(out);
+    } catch (error) {
+      failure = asWeftError(error, context, http);
+    }
+    if (failure) {
+      const usage = decoder.usage();
+      (failure as { usage?: Usage }).usage = usage;
+      if (hasUsage(usage)) yield { type: 'usage', usage };
+      yield { type: 'error', error: failure };
+      return;
+    }
+    for (const event of out) yield event;
+  } finally {
+    context.dispose();
+  }
+}

@@ -1,0 +1,13 @@
+export {
+  type MockCall,
+  type MockChatModel,
+  type MockChatModelOptions,
+  type MockReply,
+  mockChatModel,
+} from './mock-chat-model.js';
+export {
+  collectEvents,
+  streamFromEvents,
+  type TextStreamScript,
+  textStreamEvents,
+} from './stream-helpers.js';

@@ -1,0 +1,4 @@
+export type * from './chat-model.js';
+export type * from './messages.js';
+export type * from './tools.js';
+export type * from './usage.js';
