@@ -11,7 +11,8 @@ import type {
 } from '../types/chat-model.js';
 import type { Usage } from '../types/usage.js';
 import { type CallContext, createCallContext } from './call-context.js';
-import { type ProviderHttpConfig, postJson, readJsonResponse, requestIdFrom } from './http.js';
+import { type ProviderHttpConfig, postOnce, readJsonResponse, requestIdFrom } from './http.js';
+import { withRetries } from './retry.js';
 import { readServerSentEvents } from './sse.js';
 
 /** A provider request ready to send. */
@@ -63,8 +64,14 @@ export async function generateOverHttp(
   const wire = build(request);
   const context = createCallContext(options);
   try {
-    const response = await send(http, wire, options, context);
-    const json = await readJsonResponse(http, response, context);
+    // Reading the body is part of the attempt: a connection lost mid-body is retried too.
+    const { json, response } = await withRetries(
+      async () => {
+        const response = await postOnce(http, postOptions(wire, options, context));
+        return { json: await readJsonResponse(http, response, context), response };
+      },
+      { context, maxRetries: options.maxRetries, onRetry: options.onRetry },
+    );
     return parse(json, { requestId: requestIdFrom(response.headers), warnings: wire.warnings });
   } catch (error) {
     throw asWeftError(error, context, http);
@@ -73,20 +80,13 @@ export async function generateOverHttp(
   }
 }
 
-function send(
-  http: ProviderHttpConfig,
-  wire: WireRequest,
-  options: CallOptions,
-  context: CallContext,
-) {
-  return postJson(http, {
+function postOptions(wire: WireRequest, options: CallOptions, context: CallContext) {
+  return {
     url: wire.url,
-    body: wire.body,
+    body: JSON.stringify(wire.body),
     headers: options.headers ? { ...wire.headers, ...options.headers } : wire.headers,
     context,
-    maxRetries: options.maxRetries,
-    onRetry: options.onRetry,
-  });
+  };
 }
 
 /**
@@ -109,7 +109,12 @@ export async function* streamOverHttp(
   try {
     let response: Response;
     try {
-      response = await send(http, wire, options, context);
+      const request = postOptions(wire, options, context);
+      response = await withRetries(() => postOnce(http, request), {
+        context,
+        maxRetries: options.maxRetries,
+        onRetry: options.onRetry,
+      });
     } catch (error) {
       throw asWeftError(error, context, http);
     }

@@ -6,10 +6,9 @@ import {
   type ProviderErrorOptions,
   RateLimitError,
 } from '../errors/errors.js';
-import type { CallOptions } from '../types/chat-model.js';
 import type { CallContext } from './call-context.js';
 import { redactSecrets, redactUrl } from './redact.js';
-import { isRetryableStatus, parseRetryAfter, withRetries } from './retry.js';
+import { isRetryableStatus, parseRetryAfter } from './retry.js';
 
 /** What a provider's error body says, once parsed. */
 export interface ParsedErrorBody {
@@ -107,45 +106,39 @@ function connectionError(config: ProviderHttpConfig, url: string, cause: unknown
   });
 }
 
-export interface PostOptions extends Pick<CallOptions, 'maxRetries' | 'onRetry'> {
+export interface PostOptions {
   url: string;
   headers: Record<string, string>;
-  body: unknown;
+  body: string;
   context: CallContext;
 }
 
 /**
- * POSTs JSON to a provider under the one retry policy, and resolves with the successful
- * response (body unread). Failures become typed errors without secrets.
+ * POSTs a JSON payload once and resolves with the successful response (body unread).
+ * Failures become typed errors without secrets; retries are the caller's (`withRetries`).
  */
-export function postJson(config: ProviderHttpConfig, options: PostOptions): Promise<Response> {
+export async function postOnce(config: ProviderHttpConfig, options: PostOptions): Promise<Response> {
   const fetchImpl = config.fetch ?? globalThis.fetch;
-  const payload = JSON.stringify(options.body);
   const { context } = options;
-  return withRetries(
-    async () => {
-      let response: Response;
-      try {
-        response = await fetchImpl(options.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...options.headers },
-          body: payload,
-          signal: context.signal,
-        });
-      } catch (error) {
-        throw context.stopReason() ?? connectionError(config, options.url, error);
-      }
-      if (response.ok) return response;
-      let body: string;
-      try {
-        body = await readBodyCapped(response);
-      } catch (error) {
-        throw context.stopReason() ?? connectionError(config, options.url, error);
-      }
-      throw errorFromResponse(config, response, body);
-    },
-    { context, maxRetries: options.maxRetries, onRetry: options.onRetry },
-  );
+  let response: Response;
+  try {
+    response = await fetchImpl(options.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...options.headers },
+      body: options.body,
+      signal: context.signal,
+    });
+  } catch (error) {
+    throw context.stopReason() ?? connectionError(config, options.url, error);
+  }
+  if (response.ok) return response;
+  let body: string;
+  try {
+    body = await readBodyCapped(response);
+  } catch (error) {
+    throw context.stopReason() ?? connectionError(config, options.url, error);
+  }
+  throw errorFromResponse(config, response, body);
 }
 
 /** Reads a whole JSON response body; unreadable or malformed bodies become typed errors. */
@@ -158,7 +151,7 @@ export async function readJsonResponse(
   try {
     text = await response.text();
   } catch (error) {
-    throw context.stopReason() ?? connectionError(config, response.url, error);
+    throw context.stopReason() ?? connectionError(config, response.url || 'the response', error);
   }
   try {
     return JSON.parse(text);
