@@ -1,28 +1,50 @@
 import { ValidationError } from '../errors/errors.js';
 import { toChatTools } from '../prompt/to-chat-tools.js';
 import { validateCallOptions, validateChatRequest } from '../prompt/validate-request.js';
-import type { CallOptions, ChatModel, ChatRequest, ProviderOptions } from '../types/chat-model.js';
+import type { CallOptions, ChatModel, ChatRequest } from '../types/chat-model.js';
 import type { Message } from '../types/messages.js';
-import type { ToolChoice, ToolDefinition } from '../types/tools.js';
+import type { ToolDefinition } from '../types/tools.js';
+
+const settingKeys = [
+  'toolChoice',
+  'temperature',
+  'topP',
+  'maxOutputTokens',
+  'stopSequences',
+  'seed',
+  'providerOptions',
+] as const satisfies ReadonlyArray<keyof ChatRequest>;
+
+const callOptionKeys = [
+  'signal',
+  'timeout',
+  'maxRetries',
+  'headers',
+  'onRetry',
+] as const satisfies ReadonlyArray<keyof CallOptions>;
 
 /** The options `generateText` and `streamText` share. */
-export interface TextCallOptions extends CallOptions {
+export interface TextCallOptions
+  extends CallOptions,
+    Pick<ChatRequest, (typeof settingKeys)[number]> {
   model: ChatModel;
   /** A system prompt, placed before the messages. */
   system?: string;
   /** A single user message. Give `prompt` or `messages`, not both. */
   prompt?: string;
   messages?: Message[];
+  /** Tools the model may call; input schemas as JSON Schema or zod. */
   tools?: ToolDefinition[];
-  toolChoice?: ToolChoice;
-  /** 0 is the most deterministic; providers accept up to 1 (Anthropic) or 2 (OpenAI). */
-  temperature?: number;
-  topP?: number;
-  maxOutputTokens?: number;
-  stopSequences?: string[];
-  seed?: number;
-  /** Extra body fields per provider, e.g. `{ openai: { user: 'u-1' } }`. */
-  providerOptions?: ProviderOptions;
+}
+
+function copyDefined<T extends object, K extends keyof T>(
+  source: T,
+  keys: readonly K[],
+  target: Partial<T>,
+): void {
+  for (const key of keys) {
+    if (source[key] !== undefined) target[key] = source[key];
+  }
 }
 
 /** Builds and checks the request; throws `ValidationError` before anything is sent. */
@@ -60,21 +82,11 @@ export function buildTextRequest(options: TextCallOptions): {
   };
   const tools = toChatTools(options.tools);
   if (tools) request.tools = tools;
-  if (options.toolChoice !== undefined) request.toolChoice = options.toolChoice;
-  if (options.temperature !== undefined) request.temperature = options.temperature;
-  if (options.topP !== undefined) request.topP = options.topP;
-  if (options.maxOutputTokens !== undefined) request.maxOutputTokens = options.maxOutputTokens;
-  if (options.stopSequences !== undefined) request.stopSequences = options.stopSequences;
-  if (options.seed !== undefined) request.seed = options.seed;
-  if (options.providerOptions !== undefined) request.providerOptions = options.providerOptions;
+  copyDefined(options as ChatRequest, settingKeys, request);
   validateChatRequest(request);
 
   const callOptions: CallOptions = {};
-  if (options.signal) callOptions.signal = options.signal;
-  if (options.timeout !== undefined) callOptions.timeout = options.timeout;
-  if (options.maxRetries !== undefined) callOptions.maxRetries = options.maxRetries;
-  if (options.headers) callOptions.headers = options.headers;
-  if (options.onRetry) callOptions.onRetry = options.onRetry;
+  copyDefined(options as CallOptions, callOptionKeys, callOptions);
   validateCallOptions(callOptions);
   return { request, callOptions };
 }

@@ -11,12 +11,18 @@ export interface ChatRequest {
   messages: Message[];
   tools?: ChatTool[];
   toolChoice?: ToolChoice;
+  /** 0 is the most deterministic; OpenAI accepts up to 2, Anthropic up to 1. */
   temperature?: number;
+  /** Nucleus sampling, 0 to 1. */
   topP?: number;
+  /** The most tokens to generate. */
   maxOutputTokens?: number;
+  /** Generation stops before any of these strings. */
   stopSequences?: string[];
+  /** For reproducible sampling, where the provider supports it. */
   seed?: number;
   responseFormat?: { type: 'text' } | { type: 'json'; schema?: JSONSchema; name?: string };
+  /** Extra body fields per provider, e.g. `{ openai: { user: 'u-1' } }`. */
   providerOptions?: ProviderOptions;
 }
 
