@@ -8,22 +8,22 @@ import {
   ProviderError,
   RateLimitError,
   TimeoutError,
-  WeftError,
+  type WeftError,
 } from '../src/errors/index.js';
 import { generateText } from '../src/generate-text/generate-text.js';
 import { streamText } from '../src/generate-text/stream-text.js';
 import type { RetryInfo } from '../src/types/chat-model.js';
 import {
+  dropAfter,
   type FaultHandler,
   type FaultServer,
-  dropAfter,
   json,
   resetBeforeHeaders,
   silentAfter,
   sse,
   startFaultServer,
 } from './support/fault-server.js';
-import { type WireFormat, compatibleWire, openAIWire } from './support/wire-formats.js';
+import { anthropicWire, compatibleWire, openAIWire, type WireFormat } from './support/wire-formats.js';
 
 /**
  * Every fault, for every provider, for generate and for stream, against a real HTTP server:
@@ -33,12 +33,13 @@ import { type WireFormat, compatibleWire, openAIWire } from './support/wire-form
 
 const apiKey = 'sk-weft-fault-SECRET-0123456789abcdef';
 const answer = ['Faults ', 'are ', 'handled.'];
-const wires: WireFormat[] = [openAIWire, compatibleWire];
+const wires: WireFormat[] = [openAIWire, anthropicWire, compatibleWire];
 
 let server: FaultServer;
 const unhandled: unknown[] = [];
 let timersBefore = 0;
-const activeTimers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+const activeTimers = () =>
+  process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
 beforeAll(async () => {
@@ -74,7 +75,12 @@ interface Outcome {
 async function call(
   wire: WireFormat,
   mode: Mode,
-  options: { maxRetries?: number; timeout?: number; signal?: AbortSignal; onFirstDelta?: () => void } = {},
+  options: {
+    maxRetries?: number;
+    timeout?: number;
+    signal?: AbortSignal;
+    onFirstDelta?: () => void;
+  } = {},
 ): Promise<Outcome> {
   const retries: RetryInfo[] = [];
   const common = {
@@ -113,7 +119,9 @@ async function call(
 }
 
 function ok(wire: WireFormat, mode: Mode): FaultHandler {
-  return mode === 'generate' ? json(200, wire.okJson(answer.join(''))) : sse(wire.streamFrames(answer));
+  return mode === 'generate'
+    ? json(200, wire.okJson(answer.join('')))
+    : sse(wire.streamFrames(answer));
 }
 
 function expectKeyHidden(error: unknown) {
@@ -131,7 +139,10 @@ function expectKeyHidden(error: unknown) {
 describe.each(wires)('fault matrix: $provider', (wire) => {
   describe.each<Mode>(['generate', 'stream'])('%s', (mode) => {
     it('429 with retry-after in seconds: waits that long, then succeeds', async () => {
-      server.reply(json(429, wire.errorBody(429, 'Rate limit reached'), { 'retry-after': '1' }), ok(wire, mode));
+      server.reply(
+        json(429, wire.errorBody(429, 'Rate limit reached'), { 'retry-after': '1' }),
+        ok(wire, mode),
+      );
       const outcome = await call(wire, mode);
       expect(outcome.error).toBeUndefined();
       expect(outcome.text).toBe('Faults are handled.');
@@ -141,14 +152,21 @@ describe.each(wires)('fault matrix: $provider', (wire) => {
     });
 
     it('429 with retry-after-ms: waits that long, then succeeds', async () => {
-      server.reply(json(429, wire.errorBody(429, 'Rate limit reached'), { 'retry-after-ms': '25' }), ok(wire, mode));
+      server.reply(
+        json(429, wire.errorBody(429, 'Rate limit reached'), { 'retry-after-ms': '25' }),
+        ok(wire, mode),
+      );
       const outcome = await call(wire, mode);
       expect(outcome.text).toBe('Faults are handled.');
       expect(outcome.retries.map((retry) => retry.delayMs)).toEqual([25]);
     });
 
     it('429 that persists: RateLimitError with retryAfterMs, after maxRetries', async () => {
-      server.reply(json(429, wire.errorBody(429, `Rate limit reached for key ${apiKey}`), { 'retry-after-ms': '5' }));
+      server.reply(
+        json(429, wire.errorBody(429, `Rate limit reached for key ${apiKey}`), {
+          'retry-after-ms': '5',
+        }),
+      );
       const outcome = await call(wire, mode, { maxRetries: 2 });
       expect(outcome.error).toBeInstanceOf(RateLimitError);
       expect((outcome.error as RateLimitError).retryAfterMs).toBe(5);
@@ -176,7 +194,11 @@ describe.each(wires)('fault matrix: $provider', (wire) => {
     });
 
     it('401: AuthenticationError, not retried, and the key (echoed by the server) is hidden', async () => {
-      server.reply(json(401, wire.errorBody(401, `Incorrect API key provided: ${apiKey}.`), { 'x-request-id': 'req_401' }));
+      server.reply(
+        json(401, wire.errorBody(401, `Incorrect API key provided: ${apiKey}.`), {
+          'x-request-id': 'req_401',
+        }),
+      );
       const outcome = await call(wire, mode);
       expect(outcome.error).toBeInstanceOf(AuthenticationError);
       expect((outcome.error as AuthenticationError).status).toBe(401);
@@ -213,7 +235,9 @@ describe.each(wires)('fault matrix: $provider', (wire) => {
 
     it('server goes silent: TimeoutError at the deadline, connection closed', async () => {
       const frames = wire.streamFrames(answer);
-      server.reply(silentAfter(mode === 'stream' ? frames.slice(0, 2) : undefined));
+      server.reply(
+        silentAfter(mode === 'stream' ? frames.slice(0, wire.preludeFrames + 1) : undefined),
+      );
       const outcome = await call(wire, mode, { timeout: 300, maxRetries: 0 });
       expect(outcome.error).toBeInstanceOf(TimeoutError);
       expect((outcome.error as TimeoutError).timeoutMs).toBe(300);
@@ -250,7 +274,7 @@ describe.each(wires)('fault matrix: $provider', (wire) => {
     } else {
       it('connection dropped mid-stream: the text so far, then a typed error; no retry', async () => {
         const frames = wire.streamFrames(answer);
-        server.reply(dropAfter(frames.slice(0, 3)), ok(wire, mode));
+        server.reply(dropAfter(frames.slice(0, wire.preludeFrames + 2)), ok(wire, mode));
         const outcome = await call(wire, mode);
         expect(outcome.streamedText).toBe('Faults are ');
         expect(outcome.error).toBeInstanceOf(ProviderError);
@@ -260,7 +284,14 @@ describe.each(wires)('fault matrix: $provider', (wire) => {
 
       it('malformed SSE data: a typed invalid_response error after the good part', async () => {
         const frames = wire.streamFrames(answer);
-        server.reply(sse([...frames.slice(0, 2), 'data: {"choices": [{"delta": {"content": "x"\n\n', ...frames.slice(2)]));
+        const cut = wire.preludeFrames + 1;
+        server.reply(
+          sse([
+            ...frames.slice(0, cut),
+            'data: {"choices": [{"delta": {"content": "x"\n\n',
+            ...frames.slice(cut),
+          ]),
+        );
         const outcome = await call(wire, mode);
         expect(outcome.streamedText).toBe('Faults ');
         expect(outcome.error).toBeInstanceOf(ProviderError);
@@ -269,9 +300,12 @@ describe.each(wires)('fault matrix: $provider', (wire) => {
 
       it('caller abort mid-stream: AbortError event, usage resolved, connection closed', async () => {
         const frames = wire.streamFrames(answer);
-        server.reply(silentAfter(frames.slice(0, 2)));
+        server.reply(silentAfter(frames.slice(0, wire.preludeFrames + 1)));
         const controller = new AbortController();
-        const outcome = await call(wire, mode, { signal: controller.signal, onFirstDelta: () => controller.abort() });
+        const outcome = await call(wire, mode, {
+          signal: controller.signal,
+          onFirstDelta: () => controller.abort(),
+        });
         expect(outcome.streamedText).toBe('Faults ');
         expect(outcome.error).toBeInstanceOf(AbortError);
         expect(server.requests).toHaveLength(1);
@@ -279,7 +313,7 @@ describe.each(wires)('fault matrix: $provider', (wire) => {
 
       it('reader stops early: the request is cancelled and the connection closed', async () => {
         const frames = wire.streamFrames(answer);
-        server.reply(silentAfter(frames.slice(0, 2)));
+        server.reply(silentAfter(frames.slice(0, wire.preludeFrames + 1)));
         const result = streamText({ model: wire.model(server.origin, apiKey), prompt: 'Hi' });
         for await (const delta of result.textStream) {
           expect(delta).toBe('Faults ');

@@ -49,7 +49,12 @@ describe('error hierarchy', () => {
   });
 
   it('keeps status, request id and retryability, and shows them in toJSON', () => {
-    const error = new RateLimitError('slow down', { status: 429, requestId: 'req_1', retryAfterMs: 1500, provider: 'openai' });
+    const error = new RateLimitError('slow down', {
+      status: 429,
+      requestId: 'req_1',
+      retryAfterMs: 1500,
+      provider: 'openai',
+    });
     expect(error.retryable).toBe(true);
     expect(error.toJSON()).toMatchObject({
       name: 'RateLimitError',
@@ -67,7 +72,9 @@ describe('error hierarchy', () => {
   });
 
   it('lists validation issues with paths', () => {
-    const error = new ValidationError('bad', { issues: [{ path: ['messages', 0, 'role'], message: 'unknown role' }] });
+    const error = new ValidationError('bad', {
+      issues: [{ path: ['messages', 0, 'role'], message: 'unknown role' }],
+    });
     expect(error.issues[0]?.path).toEqual(['messages', 0, 'role']);
     expect(error.toJSON().issues).toHaveLength(1);
   });

@@ -23,7 +23,9 @@ describe('streamText', () => {
     expect(first).toEqual(events);
     expect(texts).toEqual(['Hel', 'lo', '!']);
     expect(await result.text).toBe('Hello!');
-    expect(await result.toolCalls).toEqual([{ toolCallId: 't1', toolName: 'lookup', input: { q: 'x' }, inputText: '{"q":"x"}' }]);
+    expect(await result.toolCalls).toEqual([
+      { toolCallId: 't1', toolName: 'lookup', input: { q: 'x' }, inputText: '{"q":"x"}' },
+    ]);
     expect(await result.usage).toEqual({ inputTokens: 3, outputTokens: 4, totalTokens: 7 });
     expect(await result.finishReason).toBe('tool-calls');
     expect(await result.warnings).toEqual([]);
@@ -42,7 +44,10 @@ describe('streamText', () => {
       { type: 'usage', usage: { inputTokens: 5 } },
       { type: 'error', error: failure },
     ];
-    const result = streamText({ model: mockChatModel({ replies: [{ events: broken }] }), prompt: 'hi' });
+    const result = streamText({
+      model: mockChatModel({ replies: [{ events: broken }] }),
+      prompt: 'hi',
+    });
     const seen: string[] = [];
     await expect(
       (async () => {
@@ -57,7 +62,10 @@ describe('streamText', () => {
 
   it('turns a model that throws before its first event into an error event', async () => {
     const failure = new ProviderError('unreachable', { code: 'connection_error' });
-    const result = streamText({ model: mockChatModel({ replies: [{ error: failure }] }), prompt: 'hi' });
+    const result = streamText({
+      model: mockChatModel({ replies: [{ error: failure }] }),
+      prompt: 'hi',
+    });
     const all: ChatStreamEvent[] = [];
     for await (const event of result) all.push(event);
     expect(all).toEqual([{ type: 'error', error: failure }]);
@@ -65,21 +73,32 @@ describe('streamText', () => {
   });
 
   it('treats a stream that ends without finish as incomplete', async () => {
-    const truncated: ChatStreamEvent[] = [{ type: 'start', warnings: [] }, { type: 'text-delta', delta: 'a' }];
-    const result = streamText({ model: mockChatModel({ replies: [{ events: truncated }] }), prompt: 'hi' });
+    const truncated: ChatStreamEvent[] = [
+      { type: 'start', warnings: [] },
+      { type: 'text-delta', delta: 'a' },
+    ];
+    const result = streamText({
+      model: mockChatModel({ replies: [{ events: truncated }] }),
+      prompt: 'hi',
+    });
     await expect(result.text).rejects.toMatchObject({ code: 'stream_incomplete' });
   });
 
   it('passes an aborted signal on to the model, which ends with AbortError', async () => {
     const controller = new AbortController();
     controller.abort();
-    const result = streamText({ model: mockChatModel({ replies: [{ events }] }), prompt: 'hi', signal: controller.signal });
+    const result = streamText({
+      model: mockChatModel({ replies: [{ events }] }),
+      prompt: 'hi',
+      signal: controller.signal,
+    });
     await expect(result.text).rejects.toBeInstanceOf(AbortError);
   });
 
   it('records the request the model received', async () => {
     const model = mockChatModel({ replies: ['ok'] });
-    await streamText({ model, system: 'Be brief.', prompt: 'hi', temperature: 0.3, maxRetries: 1 }).text;
+    await streamText({ model, system: 'Be brief.', prompt: 'hi', temperature: 0.3, maxRetries: 1 })
+      .text;
     expect(model.calls[0]?.method).toBe('stream');
     expect(model.calls[0]?.request).toMatchObject({
       messages: [

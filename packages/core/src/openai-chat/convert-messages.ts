@@ -1,3 +1,4 @@
+import { toolOutputText } from '../provider-utils/tool-call-input.js';
 import type { Warning } from '../types/chat-model.js';
 import type { ImagePart, Message, TextPart } from '../types/messages.js';
 
@@ -34,12 +35,6 @@ function userContent(
       ? { type: 'text', text: part.text }
       : { type: 'image_url', image_url: { url: imageUrl(part) } },
   );
-}
-
-/** Serializes a tool's output for a `tool` message: strings as they are, others as JSON. */
-export function toolOutputText(output: unknown): string {
-  if (typeof output === 'string') return output;
-  return JSON.stringify(output ?? null);
 }
 
 /** Weft messages -> Chat Completions messages. Reasoning parts cannot be sent back: warned. */

@@ -1,6 +1,10 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import { ProviderError } from '../errors/errors.js';
-import type { StreamDecoder } from '../provider-utils/chat-transport.js';
+import {
+  incompleteStreamError,
+  pushClosingEvents,
+  type StreamDecoder,
+} from '../provider-utils/chat-transport.js';
 import { isRecord, recordField, stringField, tryParseJson } from '../provider-utils/parse-json.js';
 import { toolCallFromText } from '../provider-utils/tool-call-input.js';
 import type { ChatStreamEvent } from '../types/chat-model.js';
@@ -105,19 +109,12 @@ export function createOpenAIStreamDecoder(provider: string): StreamDecoder {
     },
 
     finish(out: ChatStreamEvent[]) {
-      if (rawFinishReason === undefined && !sawDone) {
-        throw new ProviderError(`The ${provider} stream ended before the response was complete.`, {
-          code: 'stream_incomplete',
-          provider,
-        });
-      }
+      if (rawFinishReason === undefined && !sawDone) throw incompleteStreamError(provider);
       for (const call of toolCalls.values()) {
         if (!call.name) throw malformed(`tool call ${call.id} has no function name`);
         out.push({ type: 'tool-call', ...toolCallFromText(call.id, call.name, call.arguments) });
       }
-      out.push({ type: 'usage', usage });
-      out.push({
-        type: 'finish',
+      pushClosingEvents(out, {
         finishReason: mapOpenAIFinishReason(rawFinishReason),
         rawFinishReason,
         usage,

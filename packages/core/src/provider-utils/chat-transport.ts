@@ -35,6 +35,23 @@ export interface StreamDecoder {
   usage(): Usage;
 }
 
+/** The events that close a complete stream: its usage, then `finish`. */
+export function pushClosingEvents(
+  out: ChatStreamEvent[],
+  end: Omit<Extract<ChatStreamEvent, { type: 'finish' }>, 'type'>,
+): void {
+  out.push({ type: 'usage', usage: end.usage });
+  out.push({ type: 'finish', ...end });
+}
+
+/** A stream that ended without the provider's end-of-response marker. */
+export function incompleteStreamError(provider: string): ProviderError {
+  return new ProviderError(`The ${provider} stream ended before the response was complete.`, {
+    code: 'stream_incomplete',
+    provider,
+  });
+}
+
 function asWeftError(error: unknown, context: CallContext, http: ProviderHttpConfig): WeftError {
   const stopped = context.stopReason();
   if (stopped) return stopped;

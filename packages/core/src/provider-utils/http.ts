@@ -117,7 +117,10 @@ export interface PostOptions {
  * POSTs a JSON payload once and resolves with the successful response (body unread).
  * Failures become typed errors without secrets; retries are the caller's (`withRetries`).
  */
-export async function postOnce(config: ProviderHttpConfig, options: PostOptions): Promise<Response> {
+export async function postOnce(
+  config: ProviderHttpConfig,
+  options: PostOptions,
+): Promise<Response> {
   const fetchImpl = config.fetch ?? globalThis.fetch;
   const { context } = options;
   let response: Response;

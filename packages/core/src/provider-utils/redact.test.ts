@@ -5,10 +5,15 @@ import { redactSecrets, redactUrl } from './redact.js';
 describe('redaction', () => {
   it('removes every occurrence of a secret from any text', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), fc.string({ minLength: 8 }), (before, after, secret) => {
-        const text = `${before}${secret}${after}${secret}`;
-        return !redactSecrets(text, [secret]).includes(secret);
-      }),
+      fc.property(
+        fc.string(),
+        fc.string(),
+        fc.string({ minLength: 8 }),
+        (before, after, secret) => {
+          const text = `${before}${secret}${after}${secret}`;
+          return !redactSecrets(text, [secret]).includes(secret);
+        },
+      ),
     );
   });
 

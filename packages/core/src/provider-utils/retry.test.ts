@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError, ProviderError, RateLimitError } from '../errors/errors.js';
 import { createCallContext } from './call-context.js';
-import { isRetryableStatus, parseRetryAfter, retryDelayFor, retryDefaults, withRetries } from './retry.js';
+import {
+  isRetryableStatus,
+  parseRetryAfter,
+  retryDefaults,
+  retryDelayFor,
+  withRetries,
+} from './retry.js';
 
 describe('parseRetryAfter', () => {
   it('prefers retry-after-ms, then retry-after seconds, then an HTTP date', () => {
@@ -10,7 +16,9 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(new Headers({ 'retry-after': '2' }))).toBe(2000);
     expect(parseRetryAfter(new Headers({ 'retry-after': '0.5' }))).toBe(500);
     const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(parseRetryAfter(new Headers({ 'retry-after': 'Thu, 01 Jan 2026 00:00:03 GMT' }), now)).toBe(3000);
+    expect(
+      parseRetryAfter(new Headers({ 'retry-after': 'Thu, 01 Jan 2026 00:00:03 GMT' }), now),
+    ).toBe(3000);
   });
 
   it('ignores missing, negative and unreadable values', () => {
@@ -28,11 +36,22 @@ describe('retry policy', () => {
 
   it('uses full jitter under an exponential ceiling', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (attempt, random) => {
-        const delay = retryDelayFor(new ProviderError('x', { retryable: true }), attempt, () => random);
-        const ceiling = Math.min(retryDefaults.maxDelayMs, retryDefaults.initialDelayMs * 2 ** (attempt - 1));
-        return delay !== undefined && delay >= 0 && delay <= ceiling;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (attempt, random) => {
+          const delay = retryDelayFor(
+            new ProviderError('x', { retryable: true }),
+            attempt,
+            () => random,
+          );
+          const ceiling = Math.min(
+            retryDefaults.maxDelayMs,
+            retryDefaults.initialDelayMs * 2 ** (attempt - 1),
+          );
+          return delay !== undefined && delay >= 0 && delay <= ceiling;
+        },
+      ),
     );
   });
 

@@ -25,7 +25,9 @@ describe('readServerSentEvents', () => {
   it('yields the same events however the bytes are split (multi-byte characters included)', async () => {
     const deltas = ['Grüße', ' 🌍', ' 世界', '\n', ' "quoted"', ' done'];
     const frames = deltas
-      .map((content) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`)
+      .map(
+        (content) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`,
+      )
       .join('');
     const body = `: keep-alive comment\n\n${frames}data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\r\n\r\ndata: [DONE]\n\n`;
     await fc.assert(
@@ -36,7 +38,9 @@ describe('readServerSentEvents', () => {
           for (const message of batch) decoder.accept(message, out);
         }
         decoder.finish(out);
-        const text = out.flatMap((event) => (event.type === 'text-delta' ? [event.delta] : [])).join('');
+        const text = out
+          .flatMap((event) => (event.type === 'text-delta' ? [event.delta] : []))
+          .join('');
         expect(text).toBe(deltas.join(''));
         expect(out.at(-1)).toMatchObject({ type: 'finish', finishReason: 'stop' });
       }),

@@ -21,3 +21,9 @@ export function toolCallFromText(
     inputError: `arguments are not valid JSON: ${parsed.error}`,
   };
 }
+
+/** Serializes a tool's output for a `tool` message: strings as they are, others as JSON. */
+export function toolOutputText(output: unknown): string {
+  if (typeof output === 'string') return output;
+  return JSON.stringify(output ?? null);
+}

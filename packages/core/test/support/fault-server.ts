@@ -1,9 +1,13 @@
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** Test support: a real HTTP server whose replies are scripted per request. */
 
-export type FaultHandler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
+export type FaultHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: string,
+) => void;
 
 export interface ReceivedRequest {
   url: string;
@@ -68,7 +72,8 @@ export async function startFaultServer(): Promise<FaultServer> {
     openSockets: () => sockets.size,
     async settle(maxWaitMs = 2_000) {
       const until = Date.now() + maxWaitMs;
-      while (sockets.size > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (sockets.size > 0 && Date.now() < until)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       return sockets.size;
     },
     async close() {
@@ -81,7 +86,11 @@ export async function startFaultServer(): Promise<FaultServer> {
 const closeHeader = { connection: 'close' };
 
 /** A JSON reply. */
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): FaultHandler {
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): FaultHandler {
   return (_request, response) => {
     response.writeHead(status, { 'content-type': 'application/json', ...closeHeader, ...headers });
     response.end(JSON.stringify(body));
