@@ -23,7 +23,12 @@ import {
   sse,
   startFaultServer,
 } from './support/fault-server.js';
-import { anthropicWire, compatibleWire, openAIWire, type WireFormat } from './support/wire-formats.js';
+import {
+  anthropicWire,
+  compatibleWire,
+  openAIWire,
+  type WireFormat,
+} from './support/wire-formats.js';
 
 /**
  * Every fault, for every provider, for generate and for stream, against a real HTTP server:
@@ -181,7 +186,7 @@ describe.each(wires)('fault matrix: $provider', (wire) => {
       expect(outcome.text).toBe('Faults are handled.');
       expect(outcome.retries).toHaveLength(1);
       expect(outcome.retries[0]?.delayMs).toBeLessThanOrEqual(500);
-      expect((outcome.retries[0]?.error as ProviderError).status).toBe(status);
+      expect((outcome.retries[0]?.error as ProviderError | undefined)?.status).toBe(status);
     });
 
     it('400: InvalidRequestError, not retried', async () => {

@@ -1,5 +1,6 @@
 import { AuthenticationError } from '../errors/errors.js';
 import { readEnv, trimTrailingSlash } from '../provider-utils/env.js';
+import { credentialHeaderValues } from '../provider-utils/redact.js';
 import type { ChatModel } from '../types/chat-model.js';
 import { createAnthropicMessagesModel } from './anthropic-messages-model.js';
 
@@ -63,7 +64,7 @@ export function createAnthropic(settings: AnthropicProviderSettings = {}): Anthr
               ...settings.headers,
             };
           },
-          secrets: () => [apiKey()],
+          secrets: () => [apiKey(), ...credentialHeaderValues(settings.headers)],
           fetch: settings.fetch,
         },
         modelId,

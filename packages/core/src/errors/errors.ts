@@ -12,6 +12,8 @@ export interface ProviderErrorOptions extends WeftErrorOptions {
   usage?: Usage;
   /** The wait the provider asked for before a retry (`retry-after-ms` / `retry-after`). */
   retryAfterMs?: number;
+  /** The provider's own error code or type, e.g. `model_not_found`, `overloaded_error`. */
+  providerCode?: string;
 }
 
 /** A provider answered with an error, or could not be reached or understood. */
@@ -29,11 +31,14 @@ export class ProviderError extends WeftError {
   usage?: Usage;
   /** The wait the provider asked for before a retry, in milliseconds. */
   readonly retryAfterMs?: number;
+  /** The provider's own error code or type; `code` stays Weft's stable code. */
+  readonly providerCode?: string;
 
   constructor(message: string, options: ProviderErrorOptions & { code?: string } = {}) {
     super(options.code ?? 'provider_error', message, options);
     this.provider = options.provider;
     this.retryAfterMs = options.retryAfterMs;
+    this.providerCode = options.providerCode;
     this.status = options.status;
     this.requestId = options.requestId;
     this.retryable = options.retryable ?? false;
@@ -50,6 +55,7 @@ export class ProviderError extends WeftError {
       retryable: this.retryable,
       responseBody: this.responseBody,
       retryAfterMs: this.retryAfterMs,
+      providerCode: this.providerCode,
     };
   }
 }
@@ -63,7 +69,7 @@ export class RateLimitError extends ProviderError {
   }
 }
 
-/** 401: the API key is missing, wrong or revoked. Never retried. */
+/** 401 or 403: the API key is missing, wrong, revoked, or lacks permission. Never retried. */
 export class AuthenticationError extends ProviderError {
   static override readonly errorName: string = 'AuthenticationError';
   constructor(message: string, options: ProviderErrorOptions = {}) {
@@ -71,7 +77,7 @@ export class AuthenticationError extends ProviderError {
   }
 }
 
-/** The provider refused the request as malformed (400, 404, 422). Never retried. */
+/** The provider refused the request (400, 404, 413, 422). Never retried. */
 export class InvalidRequestError extends ProviderError {
   static override readonly errorName: string = 'InvalidRequestError';
   constructor(message: string, options: ProviderErrorOptions & { code?: string } = {}) {

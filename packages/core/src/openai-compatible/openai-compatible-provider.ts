@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors/errors.js';
 import { createOpenAIStyleChatModel } from '../openai-chat/index.js';
 import { trimTrailingSlash } from '../provider-utils/env.js';
+import { credentialHeaderValues } from '../provider-utils/redact.js';
 import type { ChatModel, ModelCapabilities } from '../types/chat-model.js';
 
 export interface OpenAICompatibleProviderSettings {
@@ -68,7 +69,7 @@ export function createOpenAICompatible(
             ...(settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {}),
             ...settings.headers,
           }),
-          secrets: () => [settings.apiKey, ...secretHeaderValues(settings.headers)],
+          secrets: () => [settings.apiKey, ...credentialHeaderValues(settings.headers)],
           fetch: settings.fetch,
           providerOptionsKey: settings.name,
           maxTokensField: settings.maxTokensField ?? 'max_tokens',
@@ -79,11 +80,4 @@ export function createOpenAICompatible(
       );
     },
   };
-}
-
-/** Values of headers that carry credentials (Azure's `api-key`, custom auth headers). */
-function secretHeaderValues(headers: Record<string, string> | undefined): string[] {
-  return Object.entries(headers ?? {})
-    .filter(([name]) => /key|auth|token|secret/i.test(name))
-    .map(([, value]) => value.replace(/^Bearer\s+/i, ''));
 }

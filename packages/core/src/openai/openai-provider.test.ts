@@ -10,6 +10,7 @@ import {
   openAISSE,
   sseHeaders,
 } from '../../test/support/sse.js';
+import { InvalidRequestError } from '../errors/errors.js';
 import { generateText } from '../generate-text/generate-text.js';
 import { streamText } from '../generate-text/stream-text.js';
 import type { ChatStreamEvent } from '../types/chat-model.js';
@@ -364,5 +365,57 @@ describe('OpenAI provider: configuration', () => {
       'Ré🔎trieval-augmented generation grounds answers in your documents.',
     );
     expect(fixtureText('openai/text.chunks.txt')).toContain('Retrieval');
+  });
+
+  it("keeps the stable code and the provider's own code side by side", async () => {
+    server.use(
+      http.post(`${baseURL}/chat/completions`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              message: 'The model `gpt-9` does not exist',
+              type: 'invalid_request_error',
+              code: 'model_not_found',
+            },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    const error = await generateText({ model, prompt: 'Hi' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error).toMatchObject({
+      code: 'invalid_request',
+      providerCode: 'model_not_found',
+      status: 404,
+    });
+  });
+
+  it('hides credentials passed in per-call or provider headers', async () => {
+    const secret = 'per-call-secret-token-123';
+    server.use(
+      http.post(`${baseURL}/chat/completions`, ({ request }) =>
+        HttpResponse.json(
+          {
+            error: {
+              message: `bad token ${request.headers.get('x-proxy-token')} / ${request.headers.get('x-gateway-key')}`,
+            },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const withHeaders = createOpenAI({
+      apiKey: 'sk-test-key',
+      baseURL,
+      headers: { 'x-gateway-key': 'gateway-secret-456' },
+    });
+    const error = (await generateText({
+      model: withHeaders.chat('gpt-4o-mini'),
+      prompt: 'Hi',
+      headers: { 'x-proxy-token': secret },
+    }).catch((e: unknown) => e)) as InvalidRequestError;
+    expect(error.message).toContain('bad token [REDACTED] / [REDACTED]');
+    expect(JSON.stringify(error.toJSON())).not.toMatch(/per-call-secret|gateway-secret/);
   });
 });

@@ -1,6 +1,7 @@
 import { AuthenticationError } from '../errors/errors.js';
 import { createOpenAIStyleChatModel } from '../openai-chat/index.js';
 import { readEnv, trimTrailingSlash } from '../provider-utils/env.js';
+import { credentialHeaderValues } from '../provider-utils/redact.js';
 import type { ChatModel, ModelCapabilities } from '../types/chat-model.js';
 
 export interface OpenAIProviderSettings {
@@ -60,7 +61,7 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
               ...settings.headers,
             };
           },
-          secrets: () => [apiKey()],
+          secrets: () => [apiKey(), ...credentialHeaderValues(settings.headers)],
           fetch: settings.fetch,
           providerOptionsKey: 'openai',
           maxTokensField: 'max_completion_tokens',

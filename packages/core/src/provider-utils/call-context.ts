@@ -31,7 +31,11 @@ export function createCallContext(options: {
 
   const onCallerAbort = () => {
     if (reason) return;
-    reason = new AbortError('The call was aborted by its signal.', { cause: callerSignal?.reason });
+    const given: unknown = callerSignal?.reason;
+    // Keep a reason Weft itself gave (e.g. "the reader stopped early"); wrap any other.
+    reason = AbortError.isInstance(given)
+      ? given
+      : new AbortError('The call was aborted by its signal.', { cause: given });
     controller.abort(reason);
   };
 

@@ -12,6 +12,7 @@ import type {
 import type { Usage } from '../types/usage.js';
 import { type CallContext, createCallContext } from './call-context.js';
 import { type ProviderHttpConfig, postOnce, readJsonResponse, requestIdFrom } from './http.js';
+import { credentialHeaderValues } from './redact.js';
 import { withRetries } from './retry.js';
 import { readServerSentEvents } from './sse.js';
 
@@ -78,6 +79,7 @@ export async function generateOverHttp(
 ): Promise<ChatResponse> {
   validateChatRequest(request);
   validateCallOptions(options);
+  http = withCallSecrets(http, options);
   const wire = build(request);
   const context = createCallContext(options);
   try {
@@ -95,6 +97,12 @@ export async function generateOverHttp(
   } finally {
     context.dispose();
   }
+}
+
+/** Credentials in a call's own headers are secrets too. */
+function withCallSecrets(http: ProviderHttpConfig, options: CallOptions): ProviderHttpConfig {
+  if (!options.headers) return http;
+  return { ...http, secrets: [...http.secrets, ...credentialHeaderValues(options.headers)] };
 }
 
 function postOptions(wire: WireRequest, options: CallOptions, context: CallContext) {
@@ -121,6 +129,7 @@ export async function* streamOverHttp(
 ): AsyncGenerator<ChatStreamEvent, void, undefined> {
   validateChatRequest(request);
   validateCallOptions(options);
+  http = withCallSecrets(http, options);
   const wire = build(request);
   const context = createCallContext(options);
   try {

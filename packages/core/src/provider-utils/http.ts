@@ -58,6 +58,7 @@ export function errorFromResponse(
     requestId: requestIdFrom(headers),
     responseBody: safeBody,
     retryAfterMs: parseRetryAfter(headers),
+    providerCode: parsed.code ?? parsed.type,
   };
   if (status === 401 || status === 403) return new AuthenticationError(message, options);
   if (status === 429) {
@@ -68,7 +69,7 @@ export function errorFromResponse(
   if (config.isContextLengthError(parsed, status)) return new ContextLengthError(message, options);
   if (isRetryableStatus(status)) return new ProviderError(message, { ...options, retryable: true });
   if (status >= 400 && status < 500) {
-    return new InvalidRequestError(message, { ...options, code: parsed.code ?? 'invalid_request' });
+    return new InvalidRequestError(message, options);
   }
   return new ProviderError(message, options);
 }

@@ -28,3 +28,10 @@ export function redactUrl(url: string): string {
     return '[invalid URL]';
   }
 }
+
+/** Values of headers that carry credentials (`authorization`, `api-key`, `x-api-key`, tokens). */
+export function credentialHeaderValues(headers: Record<string, string> | undefined): string[] {
+  return Object.entries(headers ?? {})
+    .filter(([name]) => /key|auth|token|secret|cookie/i.test(name))
+    .map(([, value]) => value.replace(/^(Bearer|Basic)\s+/i, ''));
+}
