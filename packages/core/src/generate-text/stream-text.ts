@@ -146,29 +146,22 @@ export function streamText(options: StreamTextOptions): StreamTextResult {
   };
   void pump();
 
-  async function* readEvents(): AsyncGenerator<ChatStreamEvent, void, undefined> {
-    let completed = false;
-    try {
-      for await (const event of events.read()) yield event;
-      completed = true;
-    } finally {
-      if (!completed && !cancel.signal.aborted) {
-        cancel.abort(new AbortError('The stream was cancelled: its reader stopped early.'));
-      }
+  // A reader that stops before the end cancels the request.
+  const stopEarly = () => {
+    if (!cancel.signal.aborted) {
+      cancel.abort(new AbortError('The stream was cancelled: its reader stopped early.'));
     }
-  }
-
-  async function* readText(): AsyncGenerator<string, void, undefined> {
-    for await (const event of readEvents()) {
-      if (event.type === 'text-delta') yield event.delta;
-      else if (event.type === 'error') throw event.error;
-    }
-  }
+  };
+  const textOf = (event: ChatStreamEvent): string | undefined => {
+    if (event.type === 'text-delta') return event.delta;
+    if (event.type === 'error') throw event.error;
+    return undefined;
+  };
 
   return {
-    [Symbol.asyncIterator]: () => readEvents(),
+    [Symbol.asyncIterator]: () => events.read(undefined, stopEarly),
     get textStream() {
-      return { [Symbol.asyncIterator]: () => readText() };
+      return { [Symbol.asyncIterator]: () => events.read(textOf, stopEarly) };
     },
     text: text.promise,
     reasoning: reasoning.promise,

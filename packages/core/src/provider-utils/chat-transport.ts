@@ -119,14 +119,28 @@ function postOptions(wire: WireRequest, options: CallOptions, context: CallConte
  * event, failures (abort, timeout, a broken connection, malformed data) end the stream
  * with a `usage` event holding what was known and an `error` event. Leaving the loop early
  * cancels the body, which closes the connection.
+ *
+ * Events are decoded a network chunk at a time and handed out one by one from that batch,
+ * so a reader pays one resolved promise per event rather than an async generator's
+ * several microtask turns: streams carry tens of thousands of events.
  */
-export async function* streamOverHttp(
+export function streamOverHttp(
   http: ProviderHttpConfig,
   request: ChatRequest,
   options: CallOptions,
   build: (request: ChatRequest) => WireRequest,
   createDecoder: () => StreamDecoder,
-): AsyncGenerator<ChatStreamEvent, void, undefined> {
+): AsyncIterableIterator<ChatStreamEvent> {
+  return flattenBatches(streamBatchesOverHttp(http, request, options, build, createDecoder));
+}
+
+async function* streamBatchesOverHttp(
+  http: ProviderHttpConfig,
+  request: ChatRequest,
+  options: CallOptions,
+  build: (request: ChatRequest) => WireRequest,
+  createDecoder: () => StreamDecoder,
+): AsyncGenerator<ChatStreamEvent[], void, undefined> {
   validateChatRequest(request);
   validateCallOptions(options);
   http = withCallSecrets(http, options);
@@ -144,9 +158,9 @@ export async function* streamOverHttp(
     } catch (error) {
       throw asWeftError(error, context, http);
     }
-    yield { type: 'start', warnings: wire.warnings, requestId: requestIdFrom(response.headers) };
+    yield [{ type: 'start', warnings: wire.warnings, requestId: requestIdFrom(response.headers) }];
     const decoder = createDecoder();
-    const out: ChatStreamEvent[] = [];
+    let out: ChatStreamEvent[] = [];
     let failure: WeftError | undefined;
     try {
       if (!response.body)
@@ -155,12 +169,12 @@ export async function* streamOverHttp(
         });
       reading: for await (const batch of readServerSentEvents(response.body)) {
         for (const message of batch) {
-          const state = decoder.accept(message, out);
-          if (out.length > 0) {
-            for (const event of out) yield event;
-            out.length = 0;
-          }
-          if (state === 'done') break reading;
+          if (decoder.accept(message, out) === 'done') break reading;
+        }
+        if (out.length > 0) {
+          const ready = out;
+          out = [];
+          yield ready;
         }
       }
       decoder.finish(out);
@@ -170,12 +184,41 @@ export async function* streamOverHttp(
     if (failure) {
       const usage = decoder.usage();
       (failure as { usage?: Usage }).usage = usage;
-      if (hasUsage(usage)) yield { type: 'usage', usage };
-      yield { type: 'error', error: failure };
-      return;
+      if (hasUsage(usage)) out.push({ type: 'usage', usage });
+      out.push({ type: 'error', error: failure });
     }
-    for (const event of out) yield event;
+    if (out.length > 0) yield out;
   } finally {
     context.dispose();
   }
+}
+
+/** Hands out the items of each batch one by one; `return()` reaches the batch source. */
+function flattenBatches<T>(
+  batches: AsyncGenerator<T[], void, undefined>,
+): AsyncIterableIterator<T> {
+  let batch: T[] = [];
+  let index = 0;
+  const nextBatch = async (): Promise<IteratorResult<T, undefined>> => {
+    for (;;) {
+      const result = await batches.next();
+      if (result.done) return { done: true, value: undefined };
+      batch = result.value;
+      index = 0;
+      if (batch.length > 0) return { done: false, value: batch[index++] as T };
+    }
+  };
+  const iterator: AsyncIterableIterator<T> = {
+    next: () =>
+      index < batch.length
+        ? Promise.resolve({ done: false, value: batch[index++] as T })
+        : nextBatch(),
+    return: async () => {
+      batch = [];
+      await batches.return(undefined);
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }
