@@ -86,12 +86,16 @@ describe('createAnthropicStreamDecoder', () => {
     expect(decoder.usage()).toEqual({ inputTokens: 40 });
   });
 
-  it('streams thinking as reasoning deltas, and neither the signature nor redacted thinking', () => {
+  it('streams thinking as reasoning deltas closed by its signature, and skips redacted thinking', () => {
     const out = decode(fixtureChunks('anthropic/thinking.chunks.txt') as WireEvent[]);
-    const reasoning = out.flatMap((event) =>
-      event.type === 'reasoning-delta' ? [event.delta] : [],
-    );
-    expect(reasoning).toEqual(['The user wants a short', ' definition of RAG.']);
+    const reasoning = out.flatMap((event) => (event.type === 'reasoning-delta' ? [event] : []));
+    expect(reasoning.map((event) => event.delta)).toEqual([
+      'The user wants a short',
+      ' definition of RAG.',
+      '',
+    ]);
+    expect(reasoning.slice(0, 2).every((event) => event.signature === undefined)).toBe(true);
+    expect(reasoning[2]?.signature).toMatch(/\S{8,}/);
     const text = out.flatMap((event) => (event.type === 'text-delta' ? [event.delta] : []));
     expect(text.join('')).toBe('RAG grounds answers in retrieved text.');
   });

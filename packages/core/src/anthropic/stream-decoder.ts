@@ -23,7 +23,7 @@ const provider = 'anthropic';
 /** A content block between its `content_block_start` and `content_block_stop`. */
 type OpenBlock =
   | { type: 'tool_use'; id: string; name: string; inputText: string; startInput: unknown }
-  // The signature has no stream event to travel in yet; it is kept for when one exists.
+  // The signature is sent when the block closes, so the block can be sent back later.
   | { type: 'thinking'; signature: string }
   | { type: 'text' }
   | { type: 'other' };
@@ -154,6 +154,9 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     if (!block) throw malformed(`content block ${index} stops without having started`);
     blocks.delete(index);
     if (block.type === 'tool_use') out.push(toolCallEvent(block));
+    if (block.type === 'thinking' && block.signature) {
+      out.push({ type: 'reasoning-delta', delta: '', signature: block.signature });
+    }
   }
 
   return {

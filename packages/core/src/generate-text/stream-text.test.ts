@@ -111,6 +111,37 @@ describe('streamText', () => {
   });
 });
 
+it('collects content parts in order, merging consecutive deltas of one kind', async () => {
+  const interleaved: ChatStreamEvent[] = [
+    { type: 'start', warnings: [] },
+    { type: 'reasoning-delta', delta: 'Think' },
+    { type: 'reasoning-delta', delta: 'ing.' },
+    { type: 'reasoning-delta', delta: '', signature: 'sig-1' },
+    { type: 'text-delta', delta: 'Let me ' },
+    { type: 'text-delta', delta: 'check.' },
+    {
+      type: 'tool-call',
+      toolCallId: 't1',
+      toolName: 'lookup',
+      input: { q: 1 },
+      inputText: '{"q":1}',
+    },
+    { type: 'text-delta', delta: 'Done.' },
+    { type: 'usage', usage: {} },
+    { type: 'finish', finishReason: 'stop', usage: {}, response: {} },
+  ];
+  const result = streamText({
+    model: mockChatModel({ replies: [{ events: interleaved }] }),
+    prompt: 'hi',
+  });
+  expect(await result.content).toEqual([
+    { type: 'reasoning', text: 'Thinking.', signature: 'sig-1' },
+    { type: 'text', text: 'Let me check.' },
+    { type: 'tool-call', toolCallId: 't1', toolName: 'lookup', input: { q: 1 } },
+    { type: 'text', text: 'Done.' },
+  ]);
+});
+
 describe('mockChatModel', () => {
   it('replays replies in order, repeating the last, for generate', async () => {
     const model = mockChatModel({ replies: ['one', { text: 'two', usage: { outputTokens: 1 } }] });

@@ -1,9 +1,15 @@
 import { AbortError, ProviderError } from '../errors/errors.js';
 import { WeftError } from '../errors/weft-error.js';
-import type { ChatStreamEvent, ResponseMetadata, Warning } from '../types/chat-model.js';
+import type {
+  ChatStreamEvent,
+  ResponseMetadata,
+  ResponsePart,
+  Warning,
+} from '../types/chat-model.js';
 import type { ToolCall } from '../types/tools.js';
 import type { FinishReason, Usage } from '../types/usage.js';
 import { buildTextRequest, type TextCallOptions } from './build-request.js';
+import { ContentCollector } from './content-collector.js';
 import { ReplayBuffer } from './replay-buffer.js';
 
 export type StreamTextOptions = TextCallOptions;
@@ -20,6 +26,11 @@ export interface StreamTextResult extends AsyncIterable<ChatStreamEvent> {
   /** The whole text. Rejects with the stream's error. */
   readonly text: Promise<string>;
   readonly reasoning: Promise<string>;
+  /**
+   * Every part in the order the model produced it (text, reasoning with its signature, tool
+   * calls): what an assistant message needs to continue the conversation.
+   */
+  readonly content: Promise<ResponsePart[]>;
   readonly toolCalls: Promise<ToolCall[]>;
   /** Resolves even when the stream fails or is aborted, with the usage known by then. */
   readonly usage: Promise<Usage>;
@@ -72,6 +83,7 @@ export function streamText(options: StreamTextOptions): StreamTextResult {
   const events = new ReplayBuffer<ChatStreamEvent>();
   const text = deferred<string>();
   const reasoning = deferred<string>();
+  const content = deferred<ResponsePart[]>();
   const toolCalls = deferred<ToolCall[]>();
   const usage = deferred<Usage>();
   const finishReason = deferred<FinishReason>();
@@ -82,6 +94,7 @@ export function streamText(options: StreamTextOptions): StreamTextResult {
     let fullText = '';
     let fullReasoning = '';
     const calls: ToolCall[] = [];
+    const parts = new ContentCollector();
     let lastUsage: Usage = {};
     let failure: WeftError | undefined;
     let finished = false;
@@ -97,13 +110,16 @@ export function streamText(options: StreamTextOptions): StreamTextResult {
             break;
           case 'text-delta':
             fullText += event.delta;
+            parts.text(event.delta);
             break;
           case 'reasoning-delta':
             fullReasoning += event.delta;
+            parts.reasoning(event.delta, event.signature);
             break;
           case 'tool-call': {
             const { type: _type, ...call } = event;
             calls.push(call);
+            parts.toolCall(call);
             break;
           }
           case 'usage':
@@ -140,6 +156,7 @@ export function streamText(options: StreamTextOptions): StreamTextResult {
     } else {
       text.resolve(fullText);
       reasoning.resolve(fullReasoning);
+      content.resolve(parts.parts);
       toolCalls.resolve(calls);
     }
     events.close();
@@ -165,6 +182,7 @@ export function streamText(options: StreamTextOptions): StreamTextResult {
     },
     text: text.promise,
     reasoning: reasoning.promise,
+    content: content.promise,
     toolCalls: toolCalls.promise,
     usage: usage.promise,
     finishReason: finishReason.promise,

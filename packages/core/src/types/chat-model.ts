@@ -110,7 +110,11 @@ export interface ChatModel {
 export type ChatStreamEvent =
   | { type: 'start'; warnings: Warning[]; requestId?: string }
   | { type: 'text-delta'; delta: string }
-  | { type: 'reasoning-delta'; delta: string }
+  /**
+   * Reasoning text. The delta that closes a reasoning block may carry the provider's
+   * `signature` (Anthropic thinking), with an empty `delta`; send it back unchanged.
+   */
+  | { type: 'reasoning-delta'; delta: string; signature?: string }
   | { type: 'tool-call-start'; toolCallId: string; toolName: string }
   | { type: 'tool-call-delta'; toolCallId: string; delta: string }
   | ({ type: 'tool-call' } & ToolCall)
