@@ -57,6 +57,7 @@ describe('streamText', () => {
     expect(seen).toEqual(['partial']);
     await expect(result.text).rejects.toBe(failure);
     await expect(result.finishReason).rejects.toBe(failure);
+    await expect(result.content).rejects.toBe(failure);
     expect(await result.usage).toEqual({ inputTokens: 5 });
   });
 

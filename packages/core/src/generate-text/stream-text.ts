@@ -151,8 +151,9 @@ export function streamText(options: StreamTextOptions): StreamTextResult {
     usage.resolve(lastUsage);
     warnings.resolve([]);
     if (failure) {
-      for (const pending of [text, reasoning, toolCalls, finishReason, response])
+      for (const pending of [text, reasoning, content, toolCalls, finishReason, response]) {
         pending.reject(failure);
+      }
     } else {
       text.resolve(fullText);
       reasoning.resolve(fullReasoning);
