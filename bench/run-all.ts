@@ -16,7 +16,13 @@ interface GoalValue {
 }
 
 ensureWeftBuild();
-for (const script of ['streaming.ts', 'import-time.ts', 'bundle-size.ts']) {
+for (const script of [
+  'streaming.ts',
+  'import-time.ts',
+  'bundle-size.ts',
+  'tokens.ts',
+  'embeddings.ts',
+]) {
   console.log(`\n=== ${script}\n`);
   // Same node, same tsx loader as this process.
   const child = spawnSync(process.execPath, [...process.execArgv, join(benchDir, script)], {
@@ -48,6 +54,8 @@ const bundles = readResults('bundle-size') as
     }
   | undefined;
 
+const embeddings = readResults('embeddings') as { goals: Record<string, GoalValue> } | undefined;
+
 const machine = machineInfo();
 console.log(`\n=== Summary (node ${machine.node}, ${machine.cores} cores, ${machine.cpuModel})\n`);
 const rows: string[][] = [];
@@ -70,7 +78,7 @@ for (const app of bundles?.apps ?? []) {
 }
 console.log(formatTable(['measure', 'value', ''], rows));
 
-const goals = { ...streaming?.goals, ...imports?.goal, ...bundles?.goal };
+const goals = { ...streaming?.goals, ...imports?.goal, ...bundles?.goal, ...embeddings?.goals };
 console.log();
 console.log(
   formatTable(

@@ -12,7 +12,7 @@ import type {
 } from '../types/chat-model.js';
 import { buildAnthropicBody } from './build-body.js';
 import { isAnthropicContextLengthError, parseAnthropicErrorBody } from './parse-error.js';
-import { parseAnthropicResponse } from './parse-response.js';
+import { parseAnthropicResponse, parseAnthropicTokenCount } from './parse-response.js';
 import { createAnthropicStreamDecoder } from './stream-decoder.js';
 
 export interface AnthropicMessagesConfig {
@@ -47,10 +47,31 @@ export function createAnthropicMessagesModel(
       return { url: config.url(), headers, body, warnings };
     };
 
+  // Anthropic's count endpoint takes the prompt fields of a Messages request, nothing else.
+  const buildCount = (request: ChatRequest): WireRequest => {
+    const wire = build(false)(request);
+    const body = wire.body as Record<string, unknown>;
+    const countBody: Record<string, unknown> = {};
+    for (const key of ['model', 'system', 'messages', 'tools', 'tool_choice', 'thinking']) {
+      if (body[key] !== undefined) countBody[key] = body[key];
+    }
+    return {
+      ...wire,
+      url: config.url().replace(/\/messages$/, '/messages/count_tokens'),
+      body: countBody,
+    };
+  };
+
   return {
     provider: 'anthropic',
     modelId,
     capabilities,
+    /** Exact prompt tokens from Anthropic's `POST /v1/messages/count_tokens`. */
+    countTokens(request: ChatRequest, options: CallOptions = {}) {
+      return generateOverHttp(http(), request, options, buildCount, (json, meta) =>
+        parseAnthropicTokenCount(json, meta.requestId),
+      );
+    },
     generate(request: ChatRequest, options: CallOptions = {}) {
       return generateOverHttp(http(), request, options, build(false), parseAnthropicResponse);
     },

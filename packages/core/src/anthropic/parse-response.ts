@@ -1,5 +1,5 @@
 import { invalidResponseError } from '../provider-utils/http.js';
-import { isRecord, stringField } from '../provider-utils/parse-json.js';
+import { isRecord, numberField, stringField } from '../provider-utils/parse-json.js';
 import type { ChatResponse, ResponsePart, Warning } from '../types/chat-model.js';
 import type { ToolCall } from '../types/tools.js';
 import { mapAnthropicStopReason } from './map-finish-reason.js';
@@ -69,4 +69,17 @@ export function parseAnthropicResponse(
       requestId: meta.requestId,
     },
   };
+}
+
+/** The body of `POST /v1/messages/count_tokens`: `{ input_tokens }`. */
+export function parseAnthropicTokenCount(json: unknown, requestId?: string): number {
+  const tokens = isRecord(json) ? numberField(json, 'input_tokens') : undefined;
+  if (tokens === undefined || tokens < 0 || !Number.isInteger(tokens)) {
+    throw invalidResponseError(
+      { provider: 'anthropic' },
+      '`input_tokens` is missing from the token count',
+      requestId,
+    );
+  }
+  return tokens;
 }

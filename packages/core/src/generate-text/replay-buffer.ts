@@ -16,6 +16,12 @@ export class ReplayBuffer<T> {
     this.wake();
   }
 
+  /** Appends several items, waking readers once. */
+  pushAll(items: readonly T[]): void {
+    for (const item of items) this.items.push(item);
+    this.wake();
+  }
+
   close(): void {
     this.closed = true;
     this.wake();

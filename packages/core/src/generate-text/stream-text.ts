@@ -1,5 +1,6 @@
 import { AbortError, ProviderError } from '../errors/errors.js';
-import { WeftError } from '../errors/weft-error.js';
+import type { WeftError } from '../errors/weft-error.js';
+import { eventBatchesOf } from '../provider-utils/event-batches.js';
 import type {
   ChatStreamEvent,
   ResponseMetadata,
@@ -10,6 +11,7 @@ import type { ToolCall } from '../types/tools.js';
 import type { FinishReason, Usage } from '../types/usage.js';
 import { buildTextRequest, type TextCallOptions } from './build-request.js';
 import { ContentCollector } from './content-collector.js';
+import { deferred, toStreamError } from './deferred.js';
 import { ReplayBuffer } from './replay-buffer.js';
 
 export type StreamTextOptions = TextCallOptions;
@@ -37,30 +39,6 @@ export interface StreamTextResult extends AsyncIterable<ChatStreamEvent> {
   readonly finishReason: Promise<FinishReason>;
   readonly warnings: Promise<Warning[]>;
   readonly response: Promise<ResponseMetadata>;
-}
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  // Nobody has to await every promise: a rejection nobody reads must not crash the process.
-  promise.catch(() => {});
-  return { promise, resolve, reject };
-}
-
-function toWeftError(error: unknown): WeftError {
-  if (WeftError.isInstance(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new ProviderError(`The model's stream failed: ${message}`, { cause: error });
 }
 
 /**
@@ -99,45 +77,45 @@ export function streamText(options: StreamTextOptions): StreamTextResult {
     let failure: WeftError | undefined;
     let finished = false;
     try {
-      for await (const event of options.model.stream(request, {
-        ...callOptions,
-        signal: cancel.signal,
-      })) {
-        events.push(event);
-        switch (event.type) {
-          case 'start':
-            warnings.resolve(event.warnings);
-            break;
-          case 'text-delta':
-            fullText += event.delta;
-            parts.text(event.delta);
-            break;
-          case 'reasoning-delta':
-            fullReasoning += event.delta;
-            parts.reasoning(event.delta, event.signature);
-            break;
-          case 'tool-call': {
-            const { type: _type, ...call } = event;
-            calls.push(call);
-            parts.toolCall(call);
-            break;
+      const stream = options.model.stream(request, { ...callOptions, signal: cancel.signal });
+      for await (const batch of eventBatchesOf(stream)) {
+        events.pushAll(batch);
+        for (const event of batch) {
+          switch (event.type) {
+            case 'start':
+              warnings.resolve(event.warnings);
+              break;
+            case 'text-delta':
+              fullText += event.delta;
+              parts.text(event.delta);
+              break;
+            case 'reasoning-delta':
+              fullReasoning += event.delta;
+              parts.reasoning(event.delta, event.signature);
+              break;
+            case 'tool-call': {
+              const { type: _type, ...call } = event;
+              calls.push(call);
+              parts.toolCall(call);
+              break;
+            }
+            case 'usage':
+              lastUsage = event.usage;
+              break;
+            case 'finish':
+              finished = true;
+              lastUsage = event.usage;
+              finishReason.resolve(event.finishReason);
+              response.resolve(event.response);
+              break;
+            case 'error':
+              failure = event.error;
+              break;
           }
-          case 'usage':
-            lastUsage = event.usage;
-            break;
-          case 'finish':
-            finished = true;
-            lastUsage = event.usage;
-            finishReason.resolve(event.finishReason);
-            response.resolve(event.response);
-            break;
-          case 'error':
-            failure = event.error;
-            break;
         }
       }
     } catch (error) {
-      failure = toWeftError(error);
+      failure = toStreamError(error);
       events.push({ type: 'error', error: failure });
     } finally {
       callerSignal?.removeEventListener('abort', forwardAbort);

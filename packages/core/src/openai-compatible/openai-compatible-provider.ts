@@ -1,8 +1,13 @@
 import { ValidationError } from '../errors/errors.js';
 import { createOpenAIStyleChatModel } from '../openai-chat/index.js';
+import {
+  compatibleDefaultMaxBatchSize,
+  createOpenAIStyleEmbeddingModel,
+} from '../openai-embedding/index.js';
 import { trimTrailingSlash } from '../provider-utils/env.js';
 import { credentialHeaderValues } from '../provider-utils/redact.js';
 import type { ChatModel, ModelCapabilities } from '../types/chat-model.js';
+import type { EmbeddingModel } from '../types/embedding-model.js';
 
 export interface OpenAICompatibleProviderSettings {
   /** A short name for errors and `providerOptions`, e.g. `ollama`, `groq`. */
@@ -26,6 +31,27 @@ export interface OpenAICompatibleProviderSettings {
 
 export interface OpenAICompatibleProvider {
   chat(modelId: string): ChatModel;
+  /** An embedding model served at `{baseURL}/embeddings`, e.g. `ollama.embedding('nomic-embed-text')`. */
+  embedding(modelId: string, settings?: OpenAICompatibleEmbeddingSettings): EmbeddingModel;
+}
+
+/** What Weft cannot know about a compatible server's embedding model; say it here. */
+export interface OpenAICompatibleEmbeddingSettings {
+  /** Sent as `dimensions`, for models that can shorten their vectors. */
+  dimensions?: number;
+  /** Most inputs in one request. Default 512, which the common servers accept. */
+  maxBatchSize?: number;
+  /** Most tokens in one request, all inputs together; unlimited when not set. */
+  maxBatchTokens?: number;
+  /** Most tokens in one input; longer inputs are refused (or truncated) before sending. */
+  maxInputTokens?: number;
+  /**
+   * The tokenizer to count with, when the model uses an OpenAI encoding. Without it, token
+   * limits are applied with the UTF-8 byte length, an upper bound on BPE token counts.
+   */
+  encoding?: 'o200k_base' | 'cl100k_base';
+  /** `base64` (default, as the openai SDK asks) or `float` for servers that refuse base64. */
+  encodingFormat?: 'base64' | 'float';
 }
 
 /**
@@ -50,9 +76,17 @@ export function createOpenAICompatible(
       `createOpenAICompatible: baseURL ${JSON.stringify(settings.baseURL)} is not a valid URL.`,
     );
   }
-  for (const [key, value] of Object.entries(settings.queryParams ?? {}))
+  const embeddingsUrl = new URL(`${trimTrailingSlash(settings.baseURL)}/embeddings`);
+  for (const [key, value] of Object.entries(settings.queryParams ?? {})) {
     base.searchParams.set(key, value);
+    embeddingsUrl.searchParams.set(key, value);
+  }
   const url = base.toString();
+  const headers = () => ({
+    ...(settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {}),
+    ...settings.headers,
+  });
+  const secrets = () => [settings.apiKey, ...credentialHeaderValues(settings.headers)];
   const capabilities: ModelCapabilities = {
     tools: true,
     structuredOutput: 'prompt',
@@ -60,16 +94,29 @@ export function createOpenAICompatible(
     ...settings.capabilities,
   };
   return {
+    embedding(modelId: string, embeddingSettings: OpenAICompatibleEmbeddingSettings = {}) {
+      const { dimensions, encodingFormat, ...limits } = embeddingSettings;
+      return createOpenAIStyleEmbeddingModel(
+        {
+          provider: settings.name,
+          url: embeddingsUrl.toString(),
+          headers,
+          secrets,
+          fetch: settings.fetch,
+          limits: { ...limits, maxBatchSize: limits.maxBatchSize ?? compatibleDefaultMaxBatchSize },
+          dimensions,
+          encodingFormat,
+        },
+        modelId,
+      );
+    },
     chat(modelId: string) {
       return createOpenAIStyleChatModel(
         {
           provider: settings.name,
           url,
-          headers: () => ({
-            ...(settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {}),
-            ...settings.headers,
-          }),
-          secrets: () => [settings.apiKey, ...credentialHeaderValues(settings.headers)],
+          headers,
+          secrets,
           fetch: settings.fetch,
           providerOptionsKey: settings.name,
           maxTokensField: settings.maxTokensField ?? 'max_tokens',

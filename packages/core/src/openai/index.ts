@@ -1,5 +1,6 @@
 export {
   createOpenAI,
+  type OpenAIEmbeddingSettings,
   type OpenAIProvider,
   type OpenAIProviderSettings,
   openai,

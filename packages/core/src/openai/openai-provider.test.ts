@@ -122,6 +122,23 @@ describe('OpenAI provider: text', () => {
     expect(seen.bodies[0]).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
 
+  it('reads a stream that arrives whole, in one chunk, and stops at [DONE]', async () => {
+    server.use(
+      http.post(
+        `${baseURL}/chat/completions`,
+        () =>
+          new HttpResponse(openAISSE(fixtureChunks('openai/text.chunks.txt')), {
+            headers: sseHeaders,
+          }),
+      ),
+    );
+    const result = streamText({ model, prompt: 'Hi' });
+    expect(await result.text).toBe(
+      'Retrieval-augmented generation grounds answers in your documents.',
+    );
+    expect(await result.finishReason).toBe('stop');
+  });
+
   it('emits start first and finish last, with the request id', async () => {
     serveStream('openai/text.chunks.txt');
     const events: ChatStreamEvent[] = [];

@@ -1,8 +1,13 @@
 import { AuthenticationError } from '../errors/errors.js';
 import { createOpenAIStyleChatModel } from '../openai-chat/index.js';
+import {
+  createOpenAIStyleEmbeddingModel,
+  openAIEmbeddingLimits,
+} from '../openai-embedding/index.js';
 import { readEnv, trimTrailingSlash } from '../provider-utils/env.js';
 import { credentialHeaderValues } from '../provider-utils/redact.js';
 import type { ChatModel, ModelCapabilities } from '../types/chat-model.js';
+import type { EmbeddingModel } from '../types/embedding-model.js';
 
 export interface OpenAIProviderSettings {
   /** Defaults to the `OPENAI_API_KEY` environment variable, read when a call is made. */
@@ -20,6 +25,16 @@ export interface OpenAIProviderSettings {
 export interface OpenAIProvider {
   /** A Chat Completions model, e.g. `openai.chat('gpt-4o-mini')`. */
   chat(modelId: string): ChatModel;
+  /**
+   * An embedding model, e.g. `openai.embedding('text-embedding-3-small', { dimensions: 512 })`.
+   * Vectors arrive base64-encoded and decode straight into `Float32Array`s.
+   */
+  embedding(modelId: string, settings?: OpenAIEmbeddingSettings): EmbeddingModel;
+}
+
+export interface OpenAIEmbeddingSettings {
+  /** Shorter vectors (text-embedding-3 models only), sent as `dimensions`. */
+  dimensions?: number;
 }
 
 const capabilities: ModelCapabilities = { tools: true, structuredOutput: 'native', images: true };
@@ -38,7 +53,39 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
     trimTrailingSlash(
       settings.baseURL ?? readEnv('OPENAI_BASE_URL') ?? 'https://api.openai.com/v1',
     );
+  const headers = () => {
+    const key = apiKey();
+    if (!key) {
+      throw new AuthenticationError(
+        'The OpenAI API key is missing: pass `apiKey` to createOpenAI() or set OPENAI_API_KEY.',
+        { provider: 'openai' },
+      );
+    }
+    return {
+      authorization: `Bearer ${key}`,
+      ...(settings.organization ? { 'openai-organization': settings.organization } : {}),
+      ...(settings.project ? { 'openai-project': settings.project } : {}),
+      ...settings.headers,
+    };
+  };
+  const secrets = () => [apiKey(), ...credentialHeaderValues(settings.headers)];
   return {
+    embedding(modelId: string, embeddingSettings: OpenAIEmbeddingSettings = {}) {
+      return createOpenAIStyleEmbeddingModel(
+        {
+          provider: 'openai',
+          get url() {
+            return `${baseURL()}/embeddings`;
+          },
+          headers,
+          secrets,
+          fetch: settings.fetch,
+          limits: openAIEmbeddingLimits(modelId),
+          dimensions: embeddingSettings.dimensions,
+        },
+        modelId,
+      );
+    },
     chat(modelId: string) {
       return createOpenAIStyleChatModel(
         {
@@ -46,22 +93,8 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
           get url() {
             return `${baseURL()}/chat/completions`;
           },
-          headers() {
-            const key = apiKey();
-            if (!key) {
-              throw new AuthenticationError(
-                'The OpenAI API key is missing: pass `apiKey` to createOpenAI() or set OPENAI_API_KEY.',
-                { provider: 'openai' },
-              );
-            }
-            return {
-              authorization: `Bearer ${key}`,
-              ...(settings.organization ? { 'openai-organization': settings.organization } : {}),
-              ...(settings.project ? { 'openai-project': settings.project } : {}),
-              ...settings.headers,
-            };
-          },
-          secrets: () => [apiKey(), ...credentialHeaderValues(settings.headers)],
+          headers,
+          secrets,
           fetch: settings.fetch,
           providerOptionsKey: 'openai',
           maxTokensField: 'max_completion_tokens',

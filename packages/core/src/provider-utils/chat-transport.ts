@@ -11,6 +11,7 @@ import type {
 } from '../types/chat-model.js';
 import type { Usage } from '../types/usage.js';
 import { type CallContext, createCallContext } from './call-context.js';
+import { withEventBatches } from './event-batches.js';
 import { type ProviderHttpConfig, postOnce, readJsonResponse, requestIdFrom } from './http.js';
 import { credentialHeaderValues } from './redact.js';
 import { withRetries } from './retry.js';
@@ -69,14 +70,14 @@ function hasUsage(usage: Usage): boolean {
   return Object.values(usage).some((value) => value !== undefined);
 }
 
-/** Sends a non-streaming request and parses the response, under one call context. */
-export async function generateOverHttp(
+/** Sends a non-streaming request and parses the response, under one call context and the retry policy. */
+export async function generateOverHttp<Result = ChatResponse>(
   http: ProviderHttpConfig,
   request: ChatRequest,
   options: CallOptions,
   build: (request: ChatRequest) => WireRequest,
-  parse: (json: unknown, meta: { requestId?: string; warnings: Warning[] }) => ChatResponse,
-): Promise<ChatResponse> {
+  parse: (json: unknown, meta: { requestId?: string; warnings: Warning[] }) => Result,
+): Promise<Result> {
   validateChatRequest(request);
   validateCallOptions(options);
   http = withCallSecrets(http, options);
@@ -220,5 +221,6 @@ function flattenBatches<T>(
     },
     [Symbol.asyncIterator]: () => iterator,
   };
-  return iterator;
+  // Read either the events one by one, or the batches whole; not both.
+  return withEventBatches(iterator, () => batches);
 }

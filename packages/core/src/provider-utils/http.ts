@@ -87,7 +87,8 @@ async function readBodyCapped(response: Response, maxChars = 65_536): Promise<st
       text += decoder.decode(value, { stream: true });
     }
   } finally {
-    await reader.cancel().catch(() => {});
+    // Not awaited, like in readServerSentEvents: a cancel that never settles must not hang us.
+    reader.cancel().catch(() => {});
   }
   return text.slice(0, maxChars);
 }

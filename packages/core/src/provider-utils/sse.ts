@@ -37,7 +37,9 @@ export async function* readServerSentEvents(
       }
     }
   } finally {
-    if (!finished) await reader.cancel().catch(() => {});
+    // Cancelling closes the connection. It is not awaited: some bodies (e.g. from mock
+    // fetches) never settle a cancel, and the caller must not hang on it.
+    if (!finished) reader.cancel().catch(() => {});
     reader.releaseLock();
   }
 }

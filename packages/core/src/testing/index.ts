@@ -6,6 +6,13 @@ export {
   mockChatModel,
 } from './mock-chat-model.js';
 export {
+  hashEmbedding,
+  type MockEmbeddingCall,
+  type MockEmbeddingModel,
+  type MockEmbeddingModelOptions,
+  mockEmbeddingModel,
+} from './mock-embedding-model.js';
+export {
   collectEvents,
   streamFromEvents,
   type TextStreamScript,

@@ -62,6 +62,21 @@ export interface ResponseMetadata {
   /** The provider's request id header, for support tickets. */
   requestId?: string;
   timestamp?: Date;
+  /** Set by `cacheMiddleware`/`semanticCacheMiddleware`/replays: no model was called. */
+  cached?: boolean;
+  /** The provider that answered, set by `fallbackModel` and `routerModel`. */
+  provider?: string;
+  /** The models `fallbackModel` tried and skipped before this answer, with their errors. */
+  fallbacks?: FallbackAttempt[];
+  /** The route `routerModel` chose for this request. */
+  route?: string;
+}
+
+/** A model that `fallbackModel` tried before the one that answered. */
+export interface FallbackAttempt {
+  provider: string;
+  modelId: string;
+  error: WeftError;
 }
 
 export type ResponsePart = TextPart | ReasoningPart | ToolCallPart;
