@@ -1,3 +1,4 @@
+export { type BudgetMiddlewareOptions, budgetMiddleware } from './budget-middleware.js';
 export { type CacheMiddlewareOptions, cacheMiddleware } from './cache-middleware.js';
 export {
   type CachedCall,
