@@ -1,5 +1,4 @@
-import { AbortError, ProviderError } from '../errors/errors.js';
-import type { WeftError } from '../errors/weft-error.js';
+import { AbortError } from '../errors/errors.js';
 import { eventBatchesOf } from '../provider-utils/event-batches.js';
 import type {
   ChatStreamEvent,
@@ -10,9 +9,9 @@ import type {
 import type { ToolCall } from '../types/tools.js';
 import type { FinishReason, Usage } from '../types/usage.js';
 import { buildTextRequest, type TextCallOptions } from './build-request.js';
-import { ContentCollector } from './content-collector.js';
-import { deferred, toStreamError } from './deferred.js';
+import { deferred } from './deferred.js';
 import { ReplayBuffer } from './replay-buffer.js';
+import { StreamAccumulator } from './stream-accumulator.js';
 
 export type StreamTextOptions = TextCallOptions;
 
@@ -69,74 +68,39 @@ export function streamText(options: StreamTextOptions): StreamTextResult {
   const response = deferred<ResponseMetadata>();
 
   const pump = async () => {
-    let fullText = '';
-    let fullReasoning = '';
-    const calls: ToolCall[] = [];
-    const parts = new ContentCollector();
-    let lastUsage: Usage = {};
-    let failure: WeftError | undefined;
-    let finished = false;
+    const accumulated = new StreamAccumulator();
+    let outcome: Parameters<StreamAccumulator['end']>[0] = { threw: false };
     try {
       const stream = options.model.stream(request, { ...callOptions, signal: cancel.signal });
       for await (const batch of eventBatchesOf(stream)) {
         events.pushAll(batch);
         for (const event of batch) {
-          switch (event.type) {
-            case 'start':
-              warnings.resolve(event.warnings);
-              break;
-            case 'text-delta':
-              fullText += event.delta;
-              parts.text(event.delta);
-              break;
-            case 'reasoning-delta':
-              fullReasoning += event.delta;
-              parts.reasoning(event.delta, event.signature);
-              break;
-            case 'tool-call': {
-              const { type: _type, ...call } = event;
-              calls.push(call);
-              parts.toolCall(call);
-              break;
-            }
-            case 'usage':
-              lastUsage = event.usage;
-              break;
-            case 'finish':
-              finished = true;
-              lastUsage = event.usage;
-              finishReason.resolve(event.finishReason);
-              response.resolve(event.response);
-              break;
-            case 'error':
-              failure = event.error;
-              break;
-          }
+          accumulated.add(event);
+          if (event.type === 'start') warnings.resolve(event.warnings);
         }
       }
     } catch (error) {
-      failure = toStreamError(error);
-      events.push({ type: 'error', error: failure });
+      outcome = { threw: true, error };
     } finally {
       callerSignal?.removeEventListener('abort', forwardAbort);
     }
-    if (!failure && !finished) {
-      failure = new ProviderError('The model stream ended without a finish event.', {
-        code: 'stream_incomplete',
-      });
-      events.push({ type: 'error', error: failure });
-    }
-    usage.resolve(lastUsage);
+    const reported = accumulated.failure;
+    const failure = accumulated.end(outcome);
+    // A failure the stream did not report itself still reaches its readers as an event.
+    if (failure && failure !== reported) events.push({ type: 'error', error: failure });
+    usage.resolve(accumulated.usage);
     warnings.resolve([]);
-    if (failure) {
+    if (failure || !accumulated.finish) {
       for (const pending of [text, reasoning, content, toolCalls, finishReason, response]) {
         pending.reject(failure);
       }
     } else {
-      text.resolve(fullText);
-      reasoning.resolve(fullReasoning);
-      content.resolve(parts.parts);
-      toolCalls.resolve(calls);
+      text.resolve(accumulated.text);
+      reasoning.resolve(accumulated.reasoning);
+      content.resolve(accumulated.content);
+      toolCalls.resolve(accumulated.toolCalls);
+      finishReason.resolve(accumulated.finish.finishReason);
+      response.resolve(accumulated.finish.response);
     }
     events.close();
   };

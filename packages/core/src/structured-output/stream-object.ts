@@ -1,9 +1,9 @@
-import { AbortError, ProviderError } from '../errors/errors.js';
+import { AbortError } from '../errors/errors.js';
 import type { WeftError } from '../errors/weft-error.js';
 import { deferred, toStreamError } from '../generate-text/deferred.js';
 import { ReplayBuffer } from '../generate-text/replay-buffer.js';
+import { StreamAccumulator } from '../generate-text/stream-accumulator.js';
 import type { ResponseMetadata, Warning } from '../types/chat-model.js';
-import type { ToolCall } from '../types/tools.js';
 import type { FinishReason, Usage } from '../types/usage.js';
 import { jsonStart } from './extract-json.js';
 import { toSchemaShape } from './object-output.js';
@@ -112,17 +112,9 @@ export function streamObject<S extends ObjectSchema>(
   const partials = new PartialObjects();
 
   const pump = async () => {
-    const round: RoundResponse = {
-      text: '',
-      toolCalls: [],
-      finishReason: 'other',
-      usage: {},
-      warnings: [],
-      response: {},
-    };
+    const accumulated = new StreamAccumulator();
     let toolCallId: string | undefined;
-    let finished = false;
-    let failure: WeftError | undefined;
+    let outcome: Parameters<StreamAccumulator['end']>[0] = { threw: false };
     const acceptDelta = (delta: string) => {
       items.push({ type: 'text', delta });
       const partial = partials.accept(delta);
@@ -136,47 +128,25 @@ export function streamObject<S extends ObjectSchema>(
         ...callOptions,
         signal: cancel.signal,
       })) {
-        switch (event.type) {
-          case 'start':
-            round.warnings = event.warnings;
-            break;
-          case 'text-delta':
-            round.text += event.delta;
-            if (plan.mode !== 'tool') acceptDelta(event.delta);
-            break;
-          case 'tool-call-start':
-            if (plan.mode === 'tool' && toolCallId === undefined) toolCallId = event.toolCallId;
-            break;
-          case 'tool-call-delta':
-            if (event.toolCallId === toolCallId) acceptDelta(event.delta);
-            break;
-          case 'tool-call': {
-            const { type: _type, ...call } = event;
-            round.toolCalls.push(call as ToolCall);
-            break;
-          }
-          case 'usage':
-            round.usage = event.usage;
-            break;
-          case 'finish':
-            finished = true;
-            round.usage = event.usage;
-            round.finishReason = event.finishReason;
-            round.response = event.response;
-            break;
-          case 'error':
-            failure = event.error;
-            break;
-        }
+        accumulated.add(event);
+        if (event.type === 'text-delta' && plan.mode !== 'tool') acceptDelta(event.delta);
+        else if (event.type === 'tool-call-start' && plan.mode === 'tool')
+          toolCallId ??= event.toolCallId;
+        else if (event.type === 'tool-call-delta' && event.toolCallId === toolCallId)
+          acceptDelta(event.delta);
       }
     } catch (error) {
-      failure = toStreamError(error);
+      outcome = { threw: true, error };
     }
-    if (!failure && !finished) {
-      failure = new ProviderError('The model stream ended without a finish event.', {
-        code: 'stream_incomplete',
-      });
-    }
+    const failure = accumulated.end(outcome);
+    const round: RoundResponse = {
+      text: accumulated.text,
+      toolCalls: accumulated.toolCalls,
+      finishReason: accumulated.finish?.finishReason ?? 'other',
+      usage: accumulated.usage,
+      warnings: accumulated.warnings,
+      response: accumulated.finish?.response ?? {},
+    };
     if (failure) {
       callerSignal?.removeEventListener('abort', forwardAbort);
       usage.resolve(round.usage);
