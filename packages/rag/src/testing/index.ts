@@ -1,0 +1,2 @@
+// The conformance suite for vector-store adapters (describeVectorStore) lands here.
+export {};
