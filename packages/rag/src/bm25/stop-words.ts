@@ -1,0 +1,40 @@
+/**
+ * English stop words: Lucene's `EnglishAnalyzer` default set, the one Anserini's BM25
+ * baselines use. Kept short on purpose: a long list removes words such as "between" or
+ * "without" that carry meaning in questions, and BM25's idf already discounts common words.
+ */
+export const englishStopWords: readonly string[] = Object.freeze([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'but',
+  'by',
+  'for',
+  'if',
+  'in',
+  'into',
+  'is',
+  'it',
+  'no',
+  'not',
+  'of',
+  'on',
+  'or',
+  'such',
+  'that',
+  'the',
+  'their',
+  'then',
+  'there',
+  'these',
+  'they',
+  'this',
+  'to',
+  'was',
+  'will',
+  'with',
+]);

@@ -1,0 +1,202 @@
+import type { ChunkWarning } from '../types/index.js';
+import type { Measure } from './measure.js';
+import { separatorOffsets, type Unit } from './split-range.js';
+import {
+  codePointBoundaryAfter,
+  skipWhitespaceBackward,
+  skipWhitespaceForward,
+  type TextRange,
+} from './text-ranges.js';
+
+export interface PackOptions {
+  text: string;
+  /** Contiguous units in document order. */
+  units: readonly Unit[];
+  measure: Measure;
+  chunkSize: number;
+  chunkOverlap: number;
+  /** The separators a unit's `refineFrom` indexes, to start an overlap inside a unit. */
+  separators: readonly string[];
+}
+
+export interface PackResult {
+  /** Trimmed, non-empty chunk ranges in order; `chunkIndex` of warnings counts these. */
+  spans: TextRange[];
+  warnings: ChunkWarning[];
+}
+
+/**
+ * Packs units greedily into chunks of at most `chunkSize` (measured on the trimmed chunk),
+ * then starts the next chunk far enough back to share about `chunkOverlap` with the previous
+ * one: whole units first, then a finer separator inside the unit at the edge. Overlap between
+ * half and all of `chunkOverlap` is honoured; less is reported as `overlap-reduced`.
+ */
+export function packUnits(options: PackOptions): PackResult {
+  const { text, units, measure, chunkSize, chunkOverlap } = options;
+  const spans: TextRange[] = [];
+  const warnings: ChunkWarning[] = [];
+  const count = units.length;
+  let first = 0;
+  let chunkStart = units[0]?.start ?? 0;
+  while (first < count) {
+    const firstUnit = units[first] as Unit;
+    let last = first;
+    if (measure(chunkStart, firstUnit.end) > chunkSize) {
+      warnings.push({
+        type: 'oversized-unit',
+        message: `A unit of length ${measure(firstUnit.start, firstUnit.end)} at offset ${firstUnit.start} cannot be split further and exceeds chunkSize ${chunkSize}; it is kept whole.`,
+        chunkIndex: spans.length,
+      });
+    } else {
+      last = lastFitting(units, first, chunkStart, measure, chunkSize);
+    }
+    const end = (units[last] as Unit).end;
+    const from = skipWhitespaceForward(text, chunkStart, end);
+    const to = skipWhitespaceBackward(text, from, end);
+    first = last + 1;
+    // Empty, or only whitespace after the previous chunk: nothing new to keep.
+    if (from === to || to <= (spans[spans.length - 1]?.end ?? 0)) {
+      chunkStart = units[first]?.start ?? end;
+      continue;
+    }
+    spans.push({ start: from, end: to });
+    if (first >= count) break;
+    chunkStart = (units[first] as Unit).start;
+    if (chunkOverlap > 0) {
+      chunkStart = overlapStart(
+        options,
+        { start: from, end: to },
+        last,
+        first,
+        warnings,
+        spans.length,
+      );
+    }
+  }
+  return { spans, warnings };
+}
+
+/** The last unit index that still fits after `chunkStart`: galloping, then binary search. */
+function lastFitting(
+  units: readonly Unit[],
+  first: number,
+  chunkStart: number,
+  measure: Measure,
+  chunkSize: number,
+): number {
+  const fits = (index: number) => measure(chunkStart, (units[index] as Unit).end) <= chunkSize;
+  let low = first;
+  let step = 1;
+  while (low + step < units.length && fits(low + step)) {
+    low += step;
+    step *= 2;
+  }
+  let high = Math.min(units.length, low + step);
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if (fits(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Where the chunk after `previous` starts: the earliest boundary after `previous.start` whose
+ * text up to `previous.end` measures at most `chunkOverlap`, that still leaves room for the
+ * next new unit within `chunkSize`.
+ */
+function overlapStart(
+  options: PackOptions,
+  previous: TextRange,
+  last: number,
+  next: number,
+  warnings: ChunkWarning[],
+  nextChunkIndex: number,
+): number {
+  const { units, measure, chunkOverlap, chunkSize } = options;
+  const nextUnit = units[next] as Unit;
+  // Candidates from latest to earliest; the first is "no overlap".
+  const candidates: number[] = [nextUnit.start];
+  let edge = last;
+  for (; edge >= 0; edge--) {
+    const start = (units[edge] as Unit).start;
+    if (start <= previous.start || measure(start, previous.end) > chunkOverlap) break;
+    candidates.push(start);
+  }
+  const earliest = candidates[candidates.length - 1] as number;
+  const wholeUnitsSuffice =
+    earliest < previous.end && measure(earliest, previous.end) * 2 >= chunkOverlap;
+  if (edge >= 0 && !wholeUnitsSuffice) {
+    const refined = refineInside(options, units[edge] as Unit, previous);
+    if (refined !== undefined) candidates.push(refined);
+  }
+  let chosen = nextUnit.start;
+  let lackedRoom = false;
+  for (let index = candidates.length - 1; index >= 0; index--) {
+    const candidate = candidates[index] as number;
+    if (measure(candidate, nextUnit.end) <= chunkSize) {
+      chosen = candidate;
+      break;
+    }
+    lackedRoom = true;
+  }
+  const achieved = chosen < previous.end ? measure(chosen, previous.end) : 0;
+  if (achieved * 2 < chunkOverlap) {
+    warnings.push({
+      type: 'overlap-reduced',
+      message: lackedRoom
+        ? `Overlap reduced to ${achieved} (asked ${chunkOverlap}): the next unit measures ${measure(nextUnit.start, nextUnit.end)}, leaving no room for more within chunkSize ${chunkSize}.`
+        : `Overlap reduced to ${achieved} (asked ${chunkOverlap}): the text before the cut has no boundary that a separator allows closer to ${chunkOverlap}.`,
+      chunkIndex: nextChunkIndex,
+    });
+  }
+  return chosen;
+}
+
+/**
+ * The earliest offset inside `unit` (after the previous chunk's start) where a finer separator
+ * starts and the rest up to `previous.end` measures at most `chunkOverlap`. A coarse
+ * separator wins as soon as it gives at least half the overlap; otherwise the finest best.
+ */
+function refineInside(options: PackOptions, unit: Unit, previous: TextRange): number | undefined {
+  const { text, separators, measure, chunkOverlap } = options;
+  const lower = Math.max(unit.start, previous.start);
+  const upper = Math.min(unit.end, previous.end);
+  if (upper - lower < 2) return undefined;
+  const fits = (offset: number) => measure(offset, previous.end) <= chunkOverlap;
+  let best: number | undefined;
+  let bestOverlap = -1;
+  for (let index = unit.refineFrom; index < separators.length; index++) {
+    const separator = separators[index] as string;
+    let found: number | undefined;
+    if (separator === '') {
+      // Any code point boundary: binary search on offsets (the measure shrinks as they grow).
+      let low = lower + 1;
+      let high = upper;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (fits(middle)) high = middle;
+        else low = middle + 1;
+      }
+      if (low < upper) found = codePointBoundaryAfter(text, low);
+    } else {
+      const offsets = separatorOffsets(text, separator, lower, upper);
+      let low = 0;
+      let high = offsets.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (fits(offsets[middle] as number)) high = middle;
+        else low = middle + 1;
+      }
+      found = offsets[low];
+    }
+    if (found === undefined || found >= upper) continue;
+    const overlap = measure(found, previous.end);
+    if (overlap > bestOverlap) {
+      best = found;
+      bestOverlap = overlap;
+    }
+    if (overlap * 2 >= chunkOverlap) break;
+  }
+  return best;
+}

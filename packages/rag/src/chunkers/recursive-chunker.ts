@@ -1,0 +1,98 @@
+import { ValidationError } from '@weft/core';
+import type { Chunk, Chunker, ChunkWarning, Document, LengthFunction } from '../types/index.js';
+import { buildChunks, type ChunkSizeOptions, checkSizeOptions, toDocument } from './chunk-input.js';
+import { characterLength } from './length.js';
+import { checkLength, createMeasure } from './measure.js';
+import { type PackResult, packUnits } from './pack-units.js';
+import { createSplitContext, splitRange, type Unit } from './split-range.js';
+import { isWellFormed } from './text-ranges.js';
+
+/** Paragraphs, lines, words, then code points. */
+export const defaultSeparators: readonly string[] = ['\n\n', '\n', ' ', ''];
+
+export interface RecursiveChunkerOptions extends ChunkSizeOptions {
+  /** How chunk size and overlap are measured. Default `characterLength`. */
+  length?: LengthFunction;
+  /**
+   * Tried in order: text is cut at the first separator that occurs, and pieces still too long
+   * are cut with the next ones. `''` means "between any two code points". Default
+   * `['\n\n', '\n', ' ', '']`; without a final `''`, runs with no separator are kept whole and
+   * reported as `oversized-unit`.
+   */
+  separators?: readonly string[];
+}
+
+/** Checks a separator list: strings, no lone surrogates, `''` only last. */
+export function checkSeparators(separators: unknown, caller: string): readonly string[] {
+  if (separators === undefined) return defaultSeparators;
+  const fail = (message: string): never => {
+    throw new ValidationError(`${caller}: ${message}`, {
+      issues: [{ path: ['separators'], message }],
+    });
+  };
+  if (!Array.isArray(separators)) return fail('separators must be an array of strings.');
+  separators.forEach((separator, index) => {
+    if (typeof separator !== 'string') fail(`separator ${index} is not a string.`);
+    if (!isWellFormed(separator)) fail(`separator ${index} holds a lone surrogate.`);
+    if (separator === '' && index !== separators.length - 1) fail(`'' must be the last separator.`);
+  });
+  return separators as readonly string[];
+}
+
+/**
+ * Splits `[start, end)` of `text` into units with the separator hierarchy and packs them
+ * into chunk ranges. The engine behind the recursive chunker, and behind the others once
+ * they have found their own structure.
+ */
+export function splitAndPack(options: {
+  text: string;
+  start: number;
+  end: number;
+  chunkSize: number;
+  chunkOverlap: number;
+  length: LengthFunction;
+  separators: readonly string[];
+}): PackResult {
+  const { text, chunkSize, chunkOverlap, length, separators } = options;
+  const measure = createMeasure(text, length);
+  const window = length === characterLength ? chunkSize - chunkOverlap : undefined;
+  const context = createSplitContext(text, separators, measure, chunkSize, window);
+  const units: Unit[] = [];
+  splitRange(context, options.start, options.end, 0, units);
+  return packUnits({ text, units, measure, chunkSize, chunkOverlap, separators });
+}
+
+/**
+ * A chunker that cuts at paragraphs, then lines, then words, then code points, as coarse as
+ * the size allows, with exact offsets and about `chunkOverlap` shared between neighbours.
+ *
+ * @example
+ * const chunks = recursiveChunker({ chunkSize: 1000, chunkOverlap: 200 }).chunk(document);
+ */
+export function recursiveChunker(options: RecursiveChunkerOptions): Chunker {
+  const chunkOverlap = checkSizeOptions(options, 'recursiveChunker');
+  const length = checkLength(options.length, 'recursiveChunker');
+  const separators = checkSeparators(options.separators, 'recursiveChunker');
+  const { chunkSize } = options;
+  let warnings: readonly ChunkWarning[] = [];
+  return {
+    get warnings() {
+      return warnings;
+    },
+    chunk(input: Document | string): Chunk[] {
+      const document = toDocument(input, 'recursiveChunker');
+      const { text } = document;
+      const result = splitAndPack({
+        text,
+        start: 0,
+        end: text.length,
+        chunkSize,
+        chunkOverlap,
+        length,
+        separators,
+      });
+      warnings = result.warnings;
+      return buildChunks(document, result.spans);
+    },
+  };
+}

@@ -1,0 +1,3 @@
+// `@weft/rag/node`: the parts of @weft/rag that need Node's file system. The root entry
+// stays edge-safe.
+export * from '../loaders/node.js';
