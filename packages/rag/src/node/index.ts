@@ -1,3 +1,4 @@
 // `@weft/rag/node`: the parts of @weft/rag that need Node's file system. The root entry
 // stays edge-safe.
 export * from '../loaders/node.js';
+export { loadVectorStore, saveVectorStore } from '../stores/in-memory/persist.js';

@@ -1,2 +1,2 @@
-// The conformance suite for vector-store adapters (describeVectorStore) lands here.
-export {};
+// `@weft/rag/testing`: the conformance suite every vector-store adapter, ours or yours, runs.
+export * from '../conformance/index.js';

@@ -1,0 +1,1 @@
+export { type DescribeVectorStoreOptions, describeVectorStore } from './describe-vector-store.js';

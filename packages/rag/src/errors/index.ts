@@ -1,0 +1,1 @@
+export { VectorStoreError } from './vector-store-error.js';

@@ -1,0 +1,93 @@
+import { fork } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRandom, randomUnitVector } from '../../conformance/random-data.js';
+import { VectorStoreError } from '../../errors/vector-store-error.js';
+import { InMemoryVectorStore } from './in-memory-vector-store.js';
+import { loadVectorStore, saveVectorStore } from './persist.js';
+
+const folder = await mkdtemp(join(tmpdir(), 'weft-persist-'));
+afterAll(() => rm(folder, { recursive: true, force: true }));
+
+async function sampleStore(quantization: 'none' | 'int8' = 'none') {
+  const random = createRandom(5);
+  const store = new InMemoryVectorStore({ dimensions: 12, quantization });
+  await store.upsert(
+    Array.from({ length: 30 }, (_, i) => ({
+      id: `doc-${i} 'quoted' 😀`,
+      vector: randomUnitVector(random, 12),
+      text: i % 3 ? `text ${i}` : undefined,
+      metadata: i % 4 ? { i, tags: ['a', "b'c"], nested: { ok: true } } : undefined,
+    })),
+  );
+  return store;
+}
+
+describe('saveVectorStore / loadVectorStore', () => {
+  it('round-trips ids, texts, metadata, vectors and the quantization mode', async () => {
+    const store = await sampleStore('int8');
+    const path = join(folder, 'round-trip.weft');
+    await saveVectorStore(store, path);
+    const loaded = await loadVectorStore(path);
+    expect(loaded.quantization).toBe('int8');
+    const ids = store.snapshot().ids;
+    expect(await loaded.get(ids)).toEqual(await store.get(ids));
+    const query = { vector: randomUnitVector(createRandom(9), 12), topK: 5 };
+    expect(await loaded.query(query)).toEqual(await store.query(query));
+    expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses truncated, altered and foreign files with a clear error', async () => {
+    const path = join(folder, 'damaged.weft');
+    await saveVectorStore(await sampleStore(), path);
+    const bytes = await readFile(path);
+    const flipped = Buffer.from(bytes);
+    flipped[200] = (flipped[200] as number) ^ 1;
+    const damaged: Array<[Buffer, RegExp]> = [
+      [bytes.subarray(0, bytes.length - 1), /expected \d+ bytes, found \d+/],
+      [bytes.subarray(0, 10), /not a Weft vector store file/],
+      [flipped, /checksum does not match/],
+      [Buffer.from('{"ids": []}'), /not a Weft vector store file/],
+    ];
+    for (const [content, message] of damaged) {
+      await writeFile(path, content);
+      const error = await loadVectorStore(path).catch((caught: unknown) => caught);
+      expect(VectorStoreError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toMatch(message);
+    }
+  });
+
+  it('leaves the old file or the new one, never a broken one, when killed while saving', async () => {
+    const path = join(folder, 'killed.weft');
+    const old = new InMemoryVectorStore({ dimensions: 256 });
+    await old.upsert([{ id: 'old', vector: new Float32Array(256).fill(1), text: 'old' }]);
+    const child = fileURLToPath(new URL('./persist-fault-child.ts', import.meta.url));
+    const random = createRandom(11);
+    for (let round = 0; round < 6; round++) {
+      await saveVectorStore(old, path);
+      const worker = fork(child, [path, '4000'], {
+        execArgv: ['--import', 'tsx', '--conditions=@weft/source'],
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      });
+      await new Promise<void>((resolve, reject) => {
+        worker.once('message', () => resolve());
+        worker.once('exit', (code) =>
+          reject(new Error(`the saving process exited early (${code})`)),
+        );
+      });
+      // Saving 4,000 x 256 floats (4 MB) takes a few ms to tens of ms: kill at random moments.
+      await new Promise((resolve) => setTimeout(resolve, random() * 80));
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.kill('SIGKILL');
+      await exited;
+      const loaded = await loadVectorStore(path);
+      const count = await loaded.count();
+      expect([1, 4000]).toContain(count);
+      const [first] = await loaded.get([count === 1 ? 'old' : 'new-0']);
+      expect(first?.text).toBe(count === 1 ? 'old' : 'new');
+    }
+  });
+});
