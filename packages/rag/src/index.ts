@@ -1,4 +1,5 @@
 export * from './bm25/index.js';
+export * from './chunk-records/index.js';
 export * from './chunkers/index.js';
 export * from './errors/index.js';
 export * from './filters/index.js';

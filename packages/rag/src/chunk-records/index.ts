@@ -1,0 +1,6 @@
+export {
+  chunkMetadataKeys,
+  chunkToRecord,
+  recordContentHash,
+  recordToChunk,
+} from './chunk-record.js';
