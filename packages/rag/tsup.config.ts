@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
     'node/index': 'src/node/index.ts',
+    'stores/pgvector/index': 'src/stores/pgvector/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
