@@ -103,7 +103,8 @@ describe('cacheMiddleware', () => {
     const controller = new AbortController();
     const first = model.generate(ask('Hi'), { signal: controller.signal });
     const second = model.generate(ask('Hi'));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Abort only once the shared upstream call has started (keys are hashed asynchronously).
+    while (counts.generate === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     controller.abort();
     release();
     // The shared call carried the first caller's signal; the second caller calls again.
