@@ -1,4 +1,6 @@
 // `@weft/rag/node`: the parts of @weft/rag that need Node's file system. The root entry
 // stays edge-safe.
+
+export { fileIngestState } from '../ingest/file-ingest-state.js';
 export * from '../loaders/node.js';
 export { loadVectorStore, saveVectorStore } from '../stores/in-memory/persist.js';
