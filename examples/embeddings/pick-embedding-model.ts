@@ -21,7 +21,11 @@ function read(name: string): string | undefined {
   return value ? value : undefined;
 }
 
-export async function pickEmbeddingModel(): Promise<EmbeddingModel> {
+/**
+ * The embedding model the environment configures, or undefined when none is (nothing is
+ * printed then). Says which model it uses on stderr.
+ */
+export async function embeddingModelFromEnv(): Promise<EmbeddingModel | undefined> {
   const modelId = read('WEFT_EMBEDDING_MODEL');
   if (read('OPENAI_API_KEY')) {
     const { createOpenAI } = await import('@weft/core/openai');
@@ -39,10 +43,16 @@ export async function pickEmbeddingModel(): Promise<EmbeddingModel> {
       apiKey: read('WEFT_API_KEY'),
     }).embedding(modelId);
   }
-  const problem =
-    baseURL && !modelId
-      ? 'WEFT_BASE_URL is set, but WEFT_EMBEDDING_MODEL is not: name the embedding model.'
-      : 'No embedding model is configured.';
+  return undefined;
+}
+
+/** The embedding model the environment configures; with none, prints what to set and exits 1. */
+export async function pickEmbeddingModel(): Promise<EmbeddingModel> {
+  const model = await embeddingModelFromEnv();
+  if (model) return model;
+  const problem = read('WEFT_BASE_URL')
+    ? 'WEFT_BASE_URL is set, but WEFT_EMBEDDING_MODEL is not: name the embedding model.'
+    : 'No embedding model is configured.';
   console.error(`${problem}\n\n${setupHelp}`);
   process.exit(1);
 }

@@ -20,7 +20,7 @@ import {
   type ScoredChunk,
   vectorRetriever,
 } from '@weft/rag';
-import { pickEmbeddingModel } from '../embeddings/pick-embedding-model.js';
+import { embeddingModelFromEnv } from '../embeddings/pick-embedding-model.js';
 import { reportError } from '../shared/report-error.js';
 import { hashingEmbedder } from './hashing-embedder.js';
 
@@ -38,13 +38,9 @@ const passages: Record<string, string> = {
 
 const defaultQueries = ['how do cats show they are happy', 'error E1042 on upload'];
 
-function hasProvider(): boolean {
-  const env = (name: string) => Boolean(process.env[name]?.trim());
-  return env('OPENAI_API_KEY') || (env('WEFT_BASE_URL') && env('WEFT_EMBEDDING_MODEL'));
-}
-
 async function chooseEmbedder(): Promise<EmbeddingModel> {
-  if (hasProvider()) return pickEmbeddingModel();
+  const configured = await embeddingModelFromEnv();
+  if (configured) return configured;
   console.error(
     'Embeddings: an offline hashing embedder (no provider configured). Set OPENAI_API_KEY for real embeddings.',
   );

@@ -12,18 +12,16 @@
  * (keyword index) and state.json (what was indexed, for the next run).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { embed } from '@weft/core';
-import { BM25Index, InMemoryVectorStore, ingest, markdownChunker } from '@weft/rag';
-import { fileIngestState, loadDirectory, loadVectorStore, saveVectorStore } from '@weft/rag/node';
+import { markdownChunker } from '@weft/rag';
+import { loadDirectory } from '@weft/rag/node';
 import { pickEmbeddingModel } from '../embeddings/pick-embedding-model.js';
+import { ingestToDisk } from '../shared/disk-index.js';
+import { progressBar } from '../shared/progress-bar.js';
 import { reportError } from '../shared/report-error.js';
-import { progressBar } from './progress-bar.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -40,18 +38,6 @@ const outDir =
     `weft-rag-index-${createHash('sha256').update(folder).digest('hex').slice(0, 12)}`,
   );
 const chunkSize = Number(values['chunk-size']);
-const paths = {
-  store: join(outDir, 'store.weft'),
-  keywords: join(outDir, 'bm25.json'),
-  state: join(outDir, 'state.json'),
-};
-
-/** Writes a file so that a crash leaves the old content or the new, never half of it. */
-async function writeFileAtomically(path: string, content: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
-  await rename(temporary, path);
-}
 
 try {
   if (!Number.isInteger(chunkSize) || chunkSize < 100) {
@@ -60,30 +46,13 @@ try {
   const model = await pickEmbeddingModel();
   const { documents, skipped } = await loadDirectory(folder, { include: ['**/*.md', '**/*.txt'] });
   if (documents.length === 0) throw new Error(`No .md or .txt files found in ${folder}.`);
-  await mkdir(outDir, { recursive: true });
-
-  // The saved store, or a new one sized for the model (asked with one probe if it won't say).
-  const store = existsSync(paths.store)
-    ? await loadVectorStore(paths.store)
-    : new InMemoryVectorStore({
-        dimensions:
-          model.dimensions ?? (await embed({ model, value: 'dimensions probe' })).embedding.length,
-      });
-  const keywordIndex = existsSync(paths.keywords)
-    ? BM25Index.fromJSON(JSON.parse(await readFile(paths.keywords, 'utf8')))
-    : new BM25Index({ stopWords: true, stemming: true });
-
-  const result = await ingest({
+  const { result } = await ingestToDisk({
+    dir: outDir,
     documents,
     chunker: markdownChunker({ chunkSize, chunkOverlap: Math.floor(chunkSize / 10) }),
     embeddingModel: model,
-    store,
-    keywordIndex,
-    state: fileIngestState(paths.state),
     onProgress: progressBar(),
   });
-  await saveVectorStore(store, paths.store);
-  await writeFileAtomically(paths.keywords, JSON.stringify(keywordIndex.toJSON()));
 
   const { documents: files } = result;
   console.log(

@@ -2,38 +2,9 @@ import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { type MockHandler, sendJson, startMockServer } from '../test-support/mock-server.js';
+import { startMockServer } from '../test-support/mock-server.js';
+import { embeddedTexts, openAIEmbeddingsServer } from '../test-support/openai-wire.js';
 import { describeRun, runExample } from '../test-support/run-example.js';
-
-/**
- * OpenAI's `/embeddings` with base64 vectors, 1,536 dimensions as text-embedding-3-small
- * gives: a few components derived from the text, the rest zero.
- */
-function vectorFor(text: string): Float32Array {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  const vector = new Float32Array(1536);
-  vector.set([1, (hash & 0xff) / 255, ((hash >>> 8) & 0xff) / 255, 0.5]);
-  return vector;
-}
-
-const embeddingsServer: MockHandler = (request, res) => {
-  if (request.method !== 'POST' || !request.path.endsWith('/embeddings')) {
-    sendJson(res, 404, { error: { message: `Unknown path ${request.path}` } });
-    return;
-  }
-  const input = request.body.input as string[];
-  sendJson(res, 200, {
-    object: 'list',
-    data: input.map((text, index) => ({
-      object: 'embedding',
-      index,
-      embedding: Buffer.from(vectorFor(text).buffer).toString('base64'),
-    })),
-    model: request.body.model,
-    usage: { prompt_tokens: input.length * 10, total_tokens: input.length * 10 },
-  });
-};
 
 const root = await mkdtemp(join(tmpdir(), 'weft-rag-index-test-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -45,14 +16,9 @@ function sectionText(name: string, sections: number): string {
   ).join('\n\n');
 }
 
-/** The texts the example sent to the embeddings endpoint in requests from `from` on. */
-function sentTexts(requests: Array<{ body: Record<string, unknown> }>, from = 0): string[] {
-  return requests.slice(from).flatMap((request) => request.body.input as string[]);
-}
-
 describe('rag-index example', () => {
   it('indexes a folder, re-embeds nothing on a second run, and only the changes later', async () => {
-    const server = await startMockServer(embeddingsServer);
+    const server = await startMockServer(openAIEmbeddingsServer());
     onTestFinished(() => server.close());
     const docs = join(root, 'docs');
     const out = join(root, 'index');
@@ -71,7 +37,9 @@ describe('rag-index example', () => {
     expect(first.stderr).toMatch(/writing\s+\[#+\] 100%/);
     const chunks = Number(/Chunks: (\d+)/.exec(first.stdout)?.[1]);
     expect(chunks).toBeGreaterThan(6);
-    expect(first.stdout).toContain(`Embedded ${new Set(sentTexts(server.requests)).size} texts`);
+    expect(first.stdout).toContain(
+      `Embedded ${new Set(embeddedTexts(server.requests)).size} texts`,
+    );
 
     const afterFirst = server.requests.length;
     const second = await run();
@@ -86,7 +54,7 @@ describe('rag-index example', () => {
     expect(third.code, describeRun(third)).toBe(0);
     expect(third.stdout).toMatch(/0 new, 1 changed, 1 unchanged, 1 removed/);
     expect(third.stdout).toMatch(/[1-9]\d* deleted/);
-    const resent = sentTexts(server.requests, afterFirst);
+    const resent = embeddedTexts(server.requests.slice(afterFirst));
     expect(resent.length).toBeGreaterThan(0);
     expect(resent.every((text) => text.includes('beta (edited)'))).toBe(true);
   });

@@ -18,10 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { keywordRetriever, streamAnswer } from '@weft/rag';
 import { loadDirectory } from '@weft/rag/node';
+import { keywordIndexFor } from '../shared/keyword-index.js';
 import { createModel, describeChoice, resolveProvider } from '../shared/pick-model.js';
+import { printCitations, printPassages } from '../shared/print-results.js';
 import { reportError } from '../shared/report-error.js';
-import { keywordIndexFor } from './keyword-index.js';
-import { printCitations, printPassages } from './print-results.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

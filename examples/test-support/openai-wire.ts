@@ -107,3 +107,45 @@ export function openAIChatServer(replies: CannedReply[]): MockHandler {
     answer(request, res, replyFor(replies, index), index);
   };
 }
+
+/**
+ * A vector derived from the text (an FNV-1a hash in a few components, the rest zero), so
+ * the same text always gets the same vector. 1,536 dimensions, as text-embedding-3-small.
+ */
+export function fakeEmbedding(text: string, dimensions = 1536): Float32Array {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  const vector = new Float32Array(dimensions);
+  vector.set([1, (hash & 0xff) / 255, ((hash >>> 8) & 0xff) / 255, 0.5]);
+  return vector;
+}
+
+/** Serves `POST .../embeddings` as OpenAI does by default for the SDK: base64 float32 vectors. */
+export function openAIEmbeddingsServer(dimensions = 1536): MockHandler {
+  return (request, res) => {
+    if (request.method !== 'POST' || !request.path.split('?')[0]?.endsWith('/embeddings')) {
+      sendJson(res, 404, {
+        error: { message: `Unknown path ${request.path}`, type: 'invalid_request_error' },
+      });
+      return;
+    }
+    const input = request.body.input as string[];
+    sendJson(res, 200, {
+      object: 'list',
+      data: input.map((text, index) => ({
+        object: 'embedding',
+        index,
+        embedding: Buffer.from(fakeEmbedding(text, dimensions).buffer).toString('base64'),
+      })),
+      model: request.body.model,
+      usage: { prompt_tokens: input.length * 10, total_tokens: input.length * 10 },
+    });
+  };
+}
+
+/** The texts sent to `.../embeddings` in `requests`. */
+export function embeddedTexts(requests: readonly ReceivedRequest[]): string[] {
+  return requests
+    .filter((request) => request.path.split('?')[0]?.endsWith('/embeddings'))
+    .flatMap((request) => request.body.input as string[]);
+}
