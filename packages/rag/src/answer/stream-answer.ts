@@ -1,8 +1,16 @@
-import { AbortError, type FinishReason, streamText, type Usage, WeftError } from '@weft/core';
+import {
+  AbortError,
+  deferred,
+  type FinishReason,
+  ReplayBuffer,
+  streamText,
+  type Usage,
+  WeftError,
+} from '@weft/core';
 import type { ScoredChunk } from '../types/index.js';
 import { isNoAnswerReply, noAnswerText } from './answer-prompt.js';
 import { buildCitations } from './build-citations.js';
-import { deferred, EventLog } from './event-log.js';
+
 import { checkAnswerOptions, prepareAnswer } from './prepare-answer.js';
 import type {
   AnswerOptions,
@@ -40,7 +48,7 @@ export function streamAnswer(options: AnswerOptions): StreamAnswerResult {
   if (callerSignal?.aborted) forwardAbort();
   else callerSignal?.addEventListener('abort', forwardAbort, { once: true });
 
-  const log = new EventLog<AnswerStreamEvent>();
+  const log = new ReplayBuffer<AnswerStreamEvent>();
   const text = deferred<string>();
   const citations = deferred<Citation[]>();
   const chunks = deferred<ScoredChunk[]>();
