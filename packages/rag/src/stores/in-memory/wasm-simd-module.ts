@@ -56,6 +56,56 @@ const end = 0x0b;
 const brIf = (depth: number) => [0x0d, depth];
 const br = (depth: number) => [0x0c, depth];
 
+/**
+ * The inner loop both float kernels share: four v128 accumulators (`accs`), 64 bytes per
+ * turn, `step(acc, offset)` folding one 16-byte lane into an accumulator, the byte counter in
+ * local `counter` running until it reaches local `limit`; then the accumulators are added
+ * into local `total`.
+ */
+function unrolledSum(
+  step: (acc: number, offset: number) => number[],
+  accs: readonly [number, number, number, number],
+  counter: number,
+  limit: number,
+  total: number,
+): number[] {
+  const [a, b, c, d] = accs;
+  return [
+    ...zeroV128,
+    ...tee(a),
+    ...tee(b),
+    ...tee(c),
+    ...set(d),
+    ...loop,
+    ...step(a, 0),
+    ...step(b, 16),
+    ...step(c, 32),
+    ...step(d, 48),
+    ...get(counter),
+    ...i32Const(64),
+    addI32,
+    ...tee(counter),
+    ...get(limit),
+    0x49,
+    ...brIf(0),
+    end,
+    ...get(a),
+    ...get(b),
+    ...f32x4Add,
+    ...get(c),
+    ...get(d),
+    ...f32x4Add,
+    ...f32x4Add,
+    ...set(total),
+  ];
+}
+
+/** The sum of the four f32 lanes of the v128 in local `total`, left on the stack. */
+function horizontalSum(total: number): number[] {
+  const lane = (index: number) => [...get(total), ...simd(0x1f), index];
+  return [...lane(0), ...lane(1), 0x92, ...lane(2), 0x92, ...lane(3), 0x92];
+}
+
 // dot_f32 params: 0 matrix, 1 query, 2 rowBytes, 3 rows, 4 out; locals: 5 i, 6..9 acc, 10 sum.
 function dotF32(): number[] {
   const step = (acc: number, offset: number) => [
@@ -72,49 +122,17 @@ function dotF32(): number[] {
     ...f32x4Add,
     ...set(acc),
   ];
-  const lane = (index: number) => [...get(10), ...simd(0x1f), index];
   const body = [
     ...block,
     ...loop,
     ...get(3),
     0x45,
     ...brIf(1),
-    ...zeroV128,
-    ...tee(6),
-    ...tee(7),
-    ...tee(8),
-    ...set(9),
     ...i32Const(0),
     ...set(5),
-    ...loop,
-    ...step(6, 0),
-    ...step(7, 16),
-    ...step(8, 32),
-    ...step(9, 48),
-    ...get(5),
-    ...i32Const(64),
-    addI32,
-    ...tee(5),
-    ...get(2),
-    0x49,
-    ...brIf(0),
-    end,
-    ...get(6),
-    ...get(7),
-    ...f32x4Add,
-    ...get(8),
-    ...get(9),
-    ...f32x4Add,
-    ...f32x4Add,
-    ...set(10),
+    ...unrolledSum(step, [6, 7, 8, 9], 5, 2, 10),
     ...get(4),
-    ...lane(0),
-    ...lane(1),
-    0x92,
-    ...lane(2),
-    0x92,
-    ...lane(3),
-    0x92,
+    ...horizontalSum(10),
     0x38,
     2,
     0,
@@ -251,45 +269,13 @@ function sumF32(): number[] {
     ...f32x4Add,
     ...set(acc),
   ];
-  const lane = (index: number) => [...get(7), ...simd(0x1f), index];
   const body = [
     ...get(0),
     ...get(1),
     addI32,
     ...set(2),
-    ...zeroV128,
-    ...tee(3),
-    ...tee(4),
-    ...tee(5),
-    ...set(6),
-    ...loop,
-    ...step(3, 0),
-    ...step(4, 16),
-    ...step(5, 32),
-    ...step(6, 48),
-    ...get(0),
-    ...i32Const(64),
-    addI32,
-    ...tee(0),
-    ...get(2),
-    0x49,
-    ...brIf(0),
-    end,
-    ...get(3),
-    ...get(4),
-    ...f32x4Add,
-    ...get(5),
-    ...get(6),
-    ...f32x4Add,
-    ...f32x4Add,
-    ...set(7),
-    ...lane(0),
-    ...lane(1),
-    0x92,
-    ...lane(2),
-    0x92,
-    ...lane(3),
-    0x92,
+    ...unrolledSum(step, [3, 4, 5, 6], 0, 2, 7),
+    ...horizontalSum(7),
   ];
   return [
     ...vector([
