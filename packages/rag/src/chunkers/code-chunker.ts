@@ -2,10 +2,9 @@ import { ValidationError } from '@weft/core';
 import type { Chunk, Chunker, ChunkWarning, Document, LengthFunction } from '../types/index.js';
 import { buildChunks, type ChunkSizeOptions, checkSizeOptions, toDocument } from './chunk-input.js';
 import { type CodeLanguage, codeLanguages, declarationStarts } from './code-declarations.js';
-import { characterLength } from './length.js';
-import { checkLength, createMeasure } from './measure.js';
-import { packUnits } from './pack-units.js';
-import { createSplitContext, splitRange, type Unit } from './split-range.js';
+import { checkLength } from './measure.js';
+import { splitAndPack } from './recursive-chunker.js';
+import type { TextRange } from './text-ranges.js';
 
 /** Inside a declaration: blank lines, lines, tokens, code points. */
 const codeSeparators: readonly string[] = ['\n\n', '\n', ' ', ''];
@@ -42,21 +41,18 @@ export function codeChunker(options: CodeChunkerOptions): Chunker {
     chunk(input: Document | string): Chunk[] {
       const document = toDocument(input, 'codeChunker');
       const { text } = document;
-      const measure = createMeasure(text, length);
-      const window = length === characterLength ? chunkSize - chunkOverlap : undefined;
-      const context = createSplitContext(text, codeSeparators, measure, chunkSize, window);
-      const units: Unit[] = [];
+      const ranges: TextRange[] = [];
       let position = 0;
       for (const start of [...declarationStarts(text, language), text.length]) {
-        splitRange(context, position, start, 0, units);
+        ranges.push({ start: position, end: start });
         position = start;
       }
-      const result = packUnits({
+      const result = splitAndPack({
         text,
-        units,
-        measure,
+        ranges,
         chunkSize,
         chunkOverlap,
+        length,
         separators: codeSeparators,
       });
       warnings = result.warnings;

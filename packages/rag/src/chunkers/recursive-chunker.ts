@@ -40,14 +40,13 @@ export function checkSeparators(separators: unknown, caller: string): readonly s
 }
 
 /**
- * Splits `[start, end)` of `text` into units with the separator hierarchy and packs them
- * into chunk ranges. The engine behind the recursive chunker, and behind the others once
- * they have found their own structure.
+ * Splits each of `ranges` of `text` (in order) into units with the separator hierarchy and
+ * packs them into chunk ranges. The engine behind the recursive chunker, and behind the
+ * others once they have found their own structure (sentences, declarations, groups).
  */
 export function splitAndPack(options: {
   text: string;
-  start: number;
-  end: number;
+  ranges: Iterable<{ start: number; end: number }>;
   chunkSize: number;
   chunkOverlap: number;
   length: LengthFunction;
@@ -58,7 +57,7 @@ export function splitAndPack(options: {
   const window = length === characterLength ? chunkSize - chunkOverlap : undefined;
   const context = createSplitContext(text, separators, measure, chunkSize, window);
   const units: Unit[] = [];
-  splitRange(context, options.start, options.end, 0, units);
+  for (const range of options.ranges) splitRange(context, range.start, range.end, 0, units);
   return packUnits({ text, units, measure, chunkSize, chunkOverlap, separators });
 }
 
@@ -84,8 +83,7 @@ export function recursiveChunker(options: RecursiveChunkerOptions): Chunker {
       const { text } = document;
       const result = splitAndPack({
         text,
-        start: 0,
-        end: text.length,
+        ranges: [{ start: 0, end: text.length }],
         chunkSize,
         chunkOverlap,
         length,

@@ -106,8 +106,7 @@ export function semanticChunker(options: SemanticChunkerOptions): AsyncChunker {
         }
         const result = splitAndPack({
           text,
-          start: group.start,
-          end: group.end,
+          ranges: [group],
           chunkSize,
           chunkOverlap: 0,
           length,

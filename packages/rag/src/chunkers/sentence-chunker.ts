@@ -1,10 +1,8 @@
 import type { Chunk, Chunker, ChunkWarning, Document, LengthFunction } from '../types/index.js';
 import { buildChunks, type ChunkSizeOptions, checkSizeOptions, toDocument } from './chunk-input.js';
-import { characterLength } from './length.js';
-import { checkLength, createMeasure } from './measure.js';
-import { packUnits } from './pack-units.js';
+import { checkLength } from './measure.js';
+import { splitAndPack } from './recursive-chunker.js';
 import { segmentSentences } from './segment-sentences.js';
-import { createSplitContext, splitRange, type Unit } from './split-range.js';
 
 /** Inside one sentence: words, then code points. */
 const wordSeparators: readonly string[] = [' ', ''];
@@ -34,19 +32,12 @@ export function sentenceChunker(options: SentenceChunkerOptions): Chunker {
     chunk(input: Document | string): Chunk[] {
       const document = toDocument(input, 'sentenceChunker');
       const { text } = document;
-      const measure = createMeasure(text, length);
-      const window = length === characterLength ? chunkSize - chunkOverlap : undefined;
-      const context = createSplitContext(text, wordSeparators, measure, chunkSize, window);
-      const units: Unit[] = [];
-      for (const sentence of segmentSentences(text, 0, text.length, locale)) {
-        splitRange(context, sentence.start, sentence.end, 0, units);
-      }
-      const result = packUnits({
+      const result = splitAndPack({
         text,
-        units,
-        measure,
+        ranges: segmentSentences(text, 0, text.length, locale),
         chunkSize,
         chunkOverlap,
+        length,
         separators: wordSeparators,
       });
       warnings = result.warnings;
