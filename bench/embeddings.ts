@@ -1,25 +1,7 @@
-/**
- * Embedding throughput. A local server (its own process) answers `POST /v1/embeddings`
- * after a fixed latency with base64 float32 vectors, like OpenAI. The client embeds the
- * same 20,000 short texts with Weft's `embedMany` (the built @weft/core; 512 texts per
- * request, 4 requests at a time) and, as a reference, with the openai SDK's
- * `embeddings.create` in a loop of the same batches at the same concurrency. Every run's
- * vectors are checked against the ones the server sent, in input order.
- *
- * The goal: within 1.2x of the ideal time, ceil(texts / batch) / concurrency x latency.
- *
- *   pnpm --filter @weft/bench run bench:embeddings [--texts 20000] [--batch 512]
- *     [--concurrency 4] [--latency 50] [--dims 256] [--runs 7] [--warmup 2]
- *
- * Results go to results/embeddings.json (results/embeddings-<dims>d.json for other sizes).
- * (floor) is a hand-written loop: fetch, JSON.parse, Buffer base64 decode, no checks; at
- * 1,536 dimensions moving 160 MB through loopback HTTP costs more than the ideal allows.
- */
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
 import { benchTexts, poolIndexOf } from './lib/embedding-corpus.js';
+import { startEmbeddingServer } from './lib/embedding-server.js';
 import { writeResults } from './lib/results.js';
 import { round, summarize } from './lib/stats.js';
 import { formatTable } from './lib/table.js';
@@ -45,38 +27,8 @@ const runs = Number(args.runs);
 const warmup = Number(args.warmup);
 const goal = 1.2;
 
-interface EmbeddingServer {
-  baseURL: string;
-  stats(): Promise<{ requests: number; maxInFlight: number }>;
-  close(): Promise<void>;
-}
-
-async function startServer(): Promise<EmbeddingServer> {
-  const entry = fileURLToPath(new URL('./lib/embedding-server-process.ts', import.meta.url));
-  const child = fork(entry, [String(latencyMs), String(dimensions)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ready = await new Promise<{ port: number }>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as { port: number }));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`The embedding server exited (${code}).`)));
-  });
-  return {
-    baseURL: `http://127.0.0.1:${ready.port}/v1`,
-    stats: () =>
-      new Promise((resolve) => {
-        child.once('message', (message) =>
-          resolve(message as { requests: number; maxInFlight: number }),
-        );
-        child.send({ type: 'stats' });
-      }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.disconnect();
-      }),
-  };
+function startServer() {
+  return startEmbeddingServer({ latencyMs, dimensions });
 }
 
 type Vectors = ArrayLike<ArrayLike<number>>;

@@ -13,12 +13,11 @@
  *   pnpm --filter @weft/bench run bench:ingest [--chunks 20000] [--chunk-size 200]
  *     [--batch 512] [--concurrency 4] [--latency 50] [--dims 256] [--runs 5] [--warmup 1]
  */
-import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { poolSize, poolVector } from './lib/embedding-corpus.js';
+import { startEmbeddingServer } from './lib/embedding-server.js';
 import { weftIngestBuild } from './lib/ingest-build.js';
 import { repoDir, writeResults } from './lib/results.js';
 import { round, summarize } from './lib/stats.js';
@@ -82,31 +81,8 @@ function poolIndexOfText(text: string): number {
   return (hash >>> 0) % poolSize;
 }
 
-async function startServer() {
-  const entry = fileURLToPath(new URL('./lib/embedding-server-process.ts', import.meta.url));
-  const child = fork(entry, [String(latencyMs), String(dimensions)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ready = await new Promise<{ port: number }>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as { port: number }));
-    child.once('exit', (code) => reject(new Error(`The embedding server exited (${code}).`)));
-  });
-  return {
-    baseURL: `http://127.0.0.1:${ready.port}/v1`,
-    stats: () =>
-      new Promise<{ requests: number; maxInFlight: number }>((resolve) => {
-        child.once('message', (message) =>
-          resolve(message as { requests: number; maxInFlight: number }),
-        );
-        child.send({ type: 'stats' });
-      }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.disconnect();
-      }),
-  };
+function startServer() {
+  return startEmbeddingServer({ latencyMs, dimensions });
 }
 
 function loadCorpus(): Doc[] {
