@@ -87,7 +87,9 @@ describe('demo', () => {
     expect(result.stdout).toContain(
       'Weft demo: answering with openai/gpt-4o-mini over hybrid retrieval',
     );
-    const chunkTexts = embeddedTexts(server.requests).filter((text) => !questions.includes(text));
+    const embedded = embeddedTexts(server.requests);
+    for (const question of questions) expect(embedded).toContain(question);
+    const chunkTexts = embedded.filter((text) => !questions.includes(text));
     expect(chunkTexts.length).toBeGreaterThan(50);
     expect(result.stdout).toContain(`embedded ${chunkTexts.length} new chunks.`);
     const chats = server.requests.filter((request) => request.path.endsWith('/chat/completions'));
@@ -110,7 +112,11 @@ describe('demo', () => {
     const second = await runExample('demo.ts', { env });
     expect(second.code, describeRun(second)).toBe(0);
     expect(second.stdout).toContain('nothing to embed');
-    // Only the three questions are embedded (to search with); no chunk is embedded again.
-    expect(embeddedTexts(server.requests.slice(before)).sort()).toEqual([...questions].sort());
+    // Neither a chunk nor a question is embedded again: the questions' vectors are cached too.
+    expect(embeddedTexts(server.requests.slice(before))).toEqual([]);
+    const secondChats = server.requests
+      .slice(before)
+      .filter((request) => request.path.endsWith('/chat/completions'));
+    expect(secondChats).toHaveLength(3);
   });
 });

@@ -10,11 +10,13 @@
  * embedding model, over BM25 alone.
  *
  * The indexes are kept in examples/.weft-demo/ (WEFT_DEMO_DIR to choose another folder), so
- * a second run re-embeds nothing and only changed documents are indexed again.
+ * a second run re-embeds nothing (the questions' vectors are cached too) and only changed
+ * documents are indexed again.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChatModel } from '@weft/core';
+import { fileEmbeddingCache } from '@weft/core/node';
 import {
   type Document,
   hybridRetriever,
@@ -93,7 +95,12 @@ async function hybridOrKeyword(documents: readonly Document[]): Promise<[Retriev
   );
   const retriever = hybridRetriever({
     retrievers: {
-      vector: vectorRetriever({ store, embeddingModel }),
+      vector: vectorRetriever({
+        store,
+        embeddingModel,
+        // The questions' vectors too are kept, so a second run sends no embedding request.
+        embeddingCache: fileEmbeddingCache(resolve(dir, 'query-embeddings.json')),
+      }),
       keyword: keywordRetriever({ index: keywordIndex, chunks: store }),
     },
   });

@@ -19,15 +19,24 @@ export function embeddingIdentity(model: EmbeddingModel, dimensions: number): st
   return `${model.provider}\n${model.modelId}\n${dimensions}\n`;
 }
 
+/** Chunks keyed at a time: a long document's first chunks move on before its last are hashed. */
+const sliceSize = 256;
+
 /**
  * Chunks each document and hashes each chunk. Chunk ids must be unique across all documents,
- * since they are the store's record ids.
+ * since they are the store's record ids. `onChunks` gets the keyed chunks a slice at a time,
+ * in order, and `onDocument` each finished document (both awaited), so that later steps can
+ * start before the last chunk is hashed.
  */
 export async function chunkDocuments(
   documents: readonly Document[],
   chunker: Chunker | AsyncChunker,
   identity: string,
-  options: { signal?: AbortSignal; onDocument?: (done: number) => void },
+  options: {
+    signal?: AbortSignal;
+    onChunks?: (keyed: KeyedChunk[]) => void | Promise<void>;
+    onDocument?: (done: number) => void | Promise<void>;
+  },
 ): Promise<KeyedChunk[][]> {
   const seen = new Set<string>();
   const result: KeyedChunk[][] = [];
@@ -35,18 +44,24 @@ export async function chunkDocuments(
   for (const document of documents) {
     throwIfAborted(options.signal);
     const chunks = await chunker.chunk(document, { signal: options.signal });
-    const keys = await Promise.all(chunks.map((chunk) => hash(identity + chunk.text)));
-    const keyed = chunks.map((chunk, index) => {
-      if (typeof chunk.id !== 'string' || chunk.id.length === 0 || seen.has(chunk.id)) {
-        throw new ValidationError(
-          `ingest: the chunker gave document "${document.id}" a ${seen.has(chunk.id) ? `duplicate chunk id "${chunk.id}"` : 'chunk without an id'}; chunk ids must be unique across documents.`,
-        );
-      }
-      seen.add(chunk.id);
-      return { chunk, key: keys[index] as string };
-    });
+    const keyed: KeyedChunk[] = [];
+    for (let start = 0; start < chunks.length; start += sliceSize) {
+      const slice = chunks.slice(start, start + sliceSize);
+      const keys = await Promise.all(slice.map((chunk) => hash(identity + chunk.text)));
+      const part = slice.map((chunk, index) => {
+        if (typeof chunk.id !== 'string' || chunk.id.length === 0 || seen.has(chunk.id)) {
+          throw new ValidationError(
+            `ingest: the chunker gave document "${document.id}" a ${seen.has(chunk.id) ? `duplicate chunk id "${chunk.id}"` : 'chunk without an id'}; chunk ids must be unique across documents.`,
+          );
+        }
+        seen.add(chunk.id);
+        return { chunk, key: keys[index] as string };
+      });
+      keyed.push(...part);
+      await options.onChunks?.(part);
+    }
     result.push(keyed);
-    options.onDocument?.(result.length);
+    await options.onDocument?.(result.length);
   }
   return result;
 }

@@ -1,15 +1,10 @@
 import { defaultEmbedConcurrency, embedMany, type Usage, ValidationError } from '@weft/core';
 import { chunkToRecord } from '../chunk-records/index.js';
-import {
-  chunkDocuments,
-  embeddingIdentity,
-  type KeyedChunk,
-  throwIfAborted,
-} from './chunk-documents.js';
-import { compareWithStore } from './compare-with-store.js';
-import { textHasher } from './hash-text.js';
+import { embeddingIdentity, type KeyedChunk, throwIfAborted } from './chunk-documents.js';
+import { embedScheduler, nextTurn } from './embed-scheduler.js';
 import { emptyIngestState } from './ingest-state.js';
-import { type EmbedWindow, planWindows } from './plan-windows.js';
+import { type EmbedWindow, windowPlanner } from './plan-windows.js';
+import { prepareWrites } from './prepare-writes.js';
 import { sameJson } from './same-json.js';
 import type { IngestOptions, IngestProgress, IngestResult, IngestState } from './types.js';
 import { defaultIngestBatchSize, validateIngestOptions } from './validate-ingest.js';
@@ -58,86 +53,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     onProgress?.({ ...progress });
   };
   report('chunking');
-  const perDocument = await chunkDocuments(
-    documents,
-    chunker,
-    embeddingIdentity(model, store.dimensions),
-    {
-      signal,
-      onDocument: (done) => {
-        progress.documents = done;
-        report('chunking');
-      },
-    },
-  );
-  const allChunks = perDocument.flat();
-  const currentIds = new Set(allChunks.map(({ chunk }) => chunk.id));
-  progress.total = allChunks.length;
-
-  const { writes, unchanged } = await compareWithStore(allChunks, store, { batchSize, signal });
-  progress.toEmbed = new Set(
-    writes.filter((write) => !write.vector).map((write) => write.keyed.chunk.text),
-  ).size;
-  progress.chunks = unchanged.length;
-
-  // What must go: ids a document had and no longer has, and (with prune) removed documents.
-  const documentIds = new Set(documents.map((document) => document.id));
-  const touched = new Set(writes.map((write) => write.keyed.chunk.documentId));
-  const stale: string[] = [];
-  for (const document of documents) {
-    for (const id of previous.documents[document.id]?.chunkIds ?? []) {
-      if (!currentIds.has(id)) {
-        stale.push(id);
-        touched.add(document.id);
-      }
-    }
-  }
-  const removed = prune ? Object.keys(previous.documents).filter((id) => !documentIds.has(id)) : [];
-  for (const id of removed) {
-    for (const chunkId of previous.documents[id]?.chunkIds ?? []) {
-      if (!currentIds.has(chunkId)) stale.push(chunkId);
-    }
-  }
-
-  const finalState: IngestState = { version: 1, documents: {} };
-  const hash = textHasher();
-  for (const [id, entry] of Object.entries(previous.documents)) {
-    if (!prune && !documentIds.has(id)) finalState.documents[id] = entry;
-  }
-  for (const [index, document] of documents.entries()) {
-    finalState.documents[document.id] = {
-      contentHash: document.contentHash ?? (await hash(document.text)),
-      chunkIds: (perDocument[index] as KeyedChunk[]).map(({ chunk }) => chunk.id),
-    };
-  }
-
-  // The write-ahead state: every id the store may hold once any write below has happened.
-  let writeAheadSaved = false;
-  const beforeFirstChange = async () => {
-    if (writeAheadSaved || !state) return;
-    writeAheadSaved = true;
-    const writeAhead: IngestState = { version: 1, documents: { ...finalState.documents } };
-    for (const [id, entry] of Object.entries(previous.documents)) {
-      const next = writeAhead.documents[id];
-      writeAhead.documents[id] = next
-        ? { ...next, chunkIds: [...new Set([...entry.chunkIds, ...next.chunkIds])] }
-        : entry;
-    }
-    await state.save(writeAhead);
-  };
-
-  if (keywordIndex) {
-    // A keyword index rebuilt from scratch next to a persisted store still gets every chunk.
-    const missing = unchanged.filter(({ chunk }) => !keywordIndex.has(chunk.id));
-    if (missing.length > 0)
-      keywordIndex.add(missing.map(({ chunk }) => ({ id: chunk.id, text: chunk.text })));
-  }
 
   const usage: Usage = {};
   let embeddedTexts = 0;
   let added = 0;
   let updated = 0;
-  // Embedding runs one window ahead of writing; a failure while writing stops it.
+  // Embedding runs ahead of writing (and of chunking); a failure anywhere stops it.
   const inner = new AbortController();
   const stopInner = () => inner.abort(signal?.reason);
   signal?.addEventListener('abort', stopInner, { once: true });
@@ -172,6 +93,99 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     }
   };
 
+  // One window per request, sent as soon as its texts are known, while later documents are
+  // still being chunked and compared; windows are written in order once all are planned.
+  const planner = windowPlanner(model.maxBatchSize);
+  const scheduler = embedScheduler(planner, {
+    concurrency,
+    signal: inner.signal,
+    embed: embedWindow,
+  });
+  const stop = (error: unknown): never => {
+    inner.abort(error);
+    signal?.removeEventListener('abort', stopInner);
+    throw error;
+  };
+  const { perDocument, unchanged, contentHashes } = await prepareWrites(
+    documents,
+    chunker,
+    embeddingIdentity(model, store.dimensions),
+    {
+      store,
+      batchSize,
+      planner,
+      scheduler,
+      signal,
+      onDocument: (done, unchangedSoFar) => {
+        progress.documents = done;
+        progress.chunks = unchangedSoFar;
+        report('chunking');
+      },
+    },
+  ).catch(stop);
+  const groups = planner.finish();
+  scheduler.poke();
+  const allChunks = perDocument.flat();
+  const currentIds = new Set(allChunks.map(({ chunk }) => chunk.id));
+  progress.total = allChunks.length;
+  progress.toEmbed = groups.reduce((sum, group) => sum + group.texts.length, 0);
+  progress.chunks = unchanged.length;
+
+  // What must go: ids a document had and no longer has, and (with prune) removed documents.
+  const documentIds = new Set(documents.map((document) => document.id));
+  const touched = new Set<string>();
+  for (const group of groups) {
+    for (const write of group.writes) touched.add(write.keyed.chunk.documentId);
+  }
+  const stale: string[] = [];
+  for (const document of documents) {
+    for (const id of previous.documents[document.id]?.chunkIds ?? []) {
+      if (!currentIds.has(id)) {
+        stale.push(id);
+        touched.add(document.id);
+      }
+    }
+  }
+  const removed = prune ? Object.keys(previous.documents).filter((id) => !documentIds.has(id)) : [];
+  for (const id of removed) {
+    for (const chunkId of previous.documents[id]?.chunkIds ?? []) {
+      if (!currentIds.has(chunkId)) stale.push(chunkId);
+    }
+  }
+
+  const finalState: IngestState = { version: 1, documents: {} };
+  for (const [id, entry] of Object.entries(previous.documents)) {
+    if (!prune && !documentIds.has(id)) finalState.documents[id] = entry;
+  }
+  for (const [index, document] of documents.entries()) {
+    finalState.documents[document.id] = {
+      contentHash: contentHashes[index] as string,
+      chunkIds: (perDocument[index] as KeyedChunk[]).map(({ chunk }) => chunk.id),
+    };
+  }
+
+  // The write-ahead state: every id the store may hold once any write below has happened.
+  let writeAheadSaved = false;
+  const beforeFirstChange = async () => {
+    if (writeAheadSaved || !state) return;
+    writeAheadSaved = true;
+    const writeAhead: IngestState = { version: 1, documents: { ...finalState.documents } };
+    for (const [id, entry] of Object.entries(previous.documents)) {
+      const next = writeAhead.documents[id];
+      writeAhead.documents[id] = next
+        ? { ...next, chunkIds: [...new Set([...entry.chunkIds, ...next.chunkIds])] }
+        : entry;
+    }
+    await state.save(writeAhead);
+  };
+
+  if (keywordIndex) {
+    // A keyword index rebuilt from scratch next to a persisted store still gets every chunk.
+    const missing = unchanged.filter(({ chunk }) => !keywordIndex.has(chunk.id));
+    if (missing.length > 0)
+      keywordIndex.add(missing.map(({ chunk }) => ({ id: chunk.id, text: chunk.text })));
+  }
+
   const commitWindow = async ({ writes: windowWrites, lastUses }: EmbedWindow) => {
     await beforeFirstChange();
     for (let start = 0; start < windowWrites.length; start += batchSize) {
@@ -192,42 +206,18 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       }
       progress.chunks += part.length;
       report('writing');
+      // Let answers in between batches, so that the next requests go out on time.
+      if (scheduler.inFlight > 0) await nextTurn();
     }
     for (const text of lastUses) vectors.delete(text);
   };
 
   try {
-    // One group per request: up to `concurrency` in flight, a new one starting as soon as
-    // any answers (no barrier between rounds); groups are written in order as they land.
-    const groups = planWindows(writes, model.maxBatchSize);
     if (groups.length > 0) report('embedding');
-    const embedded: Array<Promise<void>> = [];
-    let started = 0;
-    let committed = 0;
-    let inFlight = 0;
-    const startNext = () => {
-      // Embedding may run ahead of a slow store, but not without bound.
-      while (
-        !inner.signal.aborted &&
-        inFlight < concurrency &&
-        started < groups.length &&
-        started < committed + 2 * concurrency
-      ) {
-        inFlight++;
-        const done = embedWindow(groups[started] as EmbedWindow);
-        embedded[started++] = done;
-        const settle = () => {
-          inFlight--;
-          startNext();
-        };
-        done.then(settle, settle);
-      }
-    };
-    startNext();
-    for (; committed < groups.length; committed++) {
-      await embedded[committed];
-      await commitWindow(groups[committed] as EmbedWindow);
-      startNext();
+    for (const [index, group] of groups.entries()) {
+      await scheduler.embedded(index);
+      await commitWindow(group);
+      scheduler.written(index);
     }
   } catch (error) {
     inner.abort(error);

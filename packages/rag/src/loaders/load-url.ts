@@ -12,7 +12,12 @@ export interface LoadUrlOptions {
   timeoutMs?: number;
   /** Bodies larger than this are refused while streaming (default 10 MB). */
   maxBytes?: number;
-  /** The `fetch` to use (default: the global one). */
+  /**
+   * The `fetch` to use. By default, on Node, one that checks the address it connects to (so a
+   * name that resolves differently for the check and the connection is still refused); on
+   * other runtimes, and with `allowPrivateNetwork`, the global `fetch`. Your own `fetch` gets
+   * the check before each request only: pin the addresses it connects to yourself.
+   */
   fetch?: typeof globalThis.fetch;
   /** Allow loopback, private and link-local addresses (default false: they are refused). */
   allowPrivateNetwork?: boolean;
@@ -43,7 +48,7 @@ export async function loadUrl(
   const timeoutMs = positive('timeoutMs', options.timeoutMs, 30_000);
   const maxBytes = positive('maxBytes', options.maxBytes, 10 * 1024 * 1024);
   const maxRedirects = positive('maxRedirects', options.maxRedirects, 5);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl = options.fetch ?? (await defaultFetch(options));
   const source = current.href;
 
   const controller = new AbortController();
@@ -134,6 +139,17 @@ export async function loadUrl(
   }
 }
 
+/** On Node, unless private addresses are allowed, a fetch that checks what it connects to. */
+async function defaultFetch(options: LoadUrlOptions): Promise<typeof globalThis.fetch> {
+  const onNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+  if (options.allowPrivateNetwork || !onNode) return globalThis.fetch;
+  const [{ pinnedFetch }, { lookupAddresses }] = await Promise.all([
+    import('./pinned-fetch.js'),
+    import('./resolve-host.js'),
+  ]);
+  return pinnedFetch({ resolve: options.lookup ?? lookupAddresses });
+}
+
 function parseHttpUrl(text: string): URL {
   let url: URL;
   try {
@@ -149,8 +165,9 @@ function parseHttpUrl(text: string): URL {
 
 /**
  * Refuses hosts that are, or resolve to, private addresses. The check happens before the
- * request; a DNS answer that changes between the check and the connection (rebinding) is
- * beyond what a `fetch` wrapper can see.
+ * request, for a clear error before any connection. A DNS answer that changes between this
+ * check and the connection (rebinding) is caught by Node's default fetch (pinned-fetch.ts),
+ * which checks the addresses it connects to; a caller's own `fetch` must do that itself.
  */
 async function refusePrivateHost(
   url: URL,
@@ -184,7 +201,11 @@ async function refusePrivateHost(
 }
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    // The promise settles on its own (a fetch given an aborted signal rejects): not unhandled.
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });

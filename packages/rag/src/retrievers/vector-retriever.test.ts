@@ -1,4 +1,4 @@
-import { AbortError, ValidationError } from '@weft/core';
+import { AbortError, memoryEmbeddingCache, ValidationError } from '@weft/core';
 import { describe, expect, it } from 'vitest';
 import { ids, passageChunks, passageStore, topicEmbeddingModel } from './testing-fixtures.js';
 import { vectorRetriever } from './vector-retriever.js';
@@ -11,6 +11,18 @@ describe('vectorRetriever', () => {
     expect(ids(results)).toEqual(['pets#0', 'mixed#0']);
     expect(results[0]?.chunk).toEqual(passageChunks()[0]);
     expect(results[0]?.score).toBeGreaterThan(results[1]?.score ?? 1);
+    expect(embeddingModel.calls.map((call) => call.texts)).toEqual([['kitten and cats']]);
+  });
+
+  it('embeds a query asked again only once when given an embedding cache', async () => {
+    const embeddingModel = topicEmbeddingModel();
+    const embeddingCache = memoryEmbeddingCache();
+    const store = await passageStore();
+    const first = vectorRetriever({ store, embeddingModel, embeddingCache });
+    const again = vectorRetriever({ store, embeddingModel, embeddingCache });
+    const before = await first.retrieve('kitten and cats', { topK: 2 });
+    const after = await again.retrieve('kitten and cats', { topK: 2 });
+    expect(ids(after)).toEqual(ids(before));
     expect(embeddingModel.calls.map((call) => call.texts)).toEqual([['kitten and cats']]);
   });
 

@@ -1,4 +1,4 @@
-import { type EmbeddingModel, embed, ValidationError } from '@weft/core';
+import { type EmbeddingCacheStore, type EmbeddingModel, embed, ValidationError } from '@weft/core';
 import { recordToChunk } from '../chunk-records/index.js';
 import type { Retriever, ScoredChunk, VectorStore } from '../types/index.js';
 import {
@@ -17,6 +17,8 @@ export interface VectorRetrieverOptions {
   topK?: number;
   /** Leaves out results whose cosine similarity is lower. */
   minScore?: number;
+  /** Where query vectors are kept, so a question asked again sends no request. */
+  embeddingCache?: EmbeddingCacheStore;
 }
 
 /** Checks the `store` and `embeddingModel` options shared by the store-backed retrievers. */
@@ -44,7 +46,8 @@ export function checkStoreAndModel(store: unknown, embeddingModel: unknown): voi
  * const hits = await retriever.retrieve('How do I stream?', { topK: 5 });
  */
 export function vectorRetriever(options: VectorRetrieverOptions): Retriever {
-  const { store, embeddingModel, minScore } = options ?? ({} as VectorRetrieverOptions);
+  const { store, embeddingModel, minScore, embeddingCache } =
+    options ?? ({} as VectorRetrieverOptions);
   checkStoreAndModel(store, embeddingModel);
   const fallbackTopK = positiveInteger(options.topK ?? defaultTopK, 'topK');
   if (minScore !== undefined && (typeof minScore !== 'number' || Number.isNaN(minScore))) {
@@ -54,7 +57,12 @@ export function vectorRetriever(options: VectorRetrieverOptions): Retriever {
     async retrieve(query, retrieveOptions = {}): Promise<ScoredChunk[]> {
       const topK = checkRetrieveCall(query, retrieveOptions, fallbackTopK);
       const { signal, filter } = retrieveOptions;
-      const { embedding } = await embed({ model: embeddingModel, value: query, signal });
+      const { embedding } = await embed({
+        model: embeddingModel,
+        value: query,
+        signal,
+        cache: embeddingCache,
+      });
       const records = await store.query({ vector: embedding, topK, filter, minScore, signal });
       return records.map((record) => ({ chunk: recordToChunk(record), score: record.score }));
     },
