@@ -5,7 +5,8 @@
  * (bench/lib/chunking-corpus.ts). MB/s is the median of `--runs` rounds after `--warmup`,
  * contenders interleaved per round. Checked: Weft's offsets are exact and cover the text;
  * LangChain's chunks are found in the text in order (they carry no offsets); chunk counts
- * are compared.
+ * are compared. CPU time (user + system, this process) is reported beside wall time, since
+ * the machine is shared and wall time swings with other work.
  *
  *   pnpm --filter @weft/bench exec tsx chunking.ts [--runs 7] [--warmup 2]
  */
@@ -72,16 +73,22 @@ async function main() {
     langchain: async () => langchain.splitText(text),
   };
   const timings: Record<keyof typeof contenders, number[]> = { weft: [], langchain: [] };
+  const cpuTimings: Record<keyof typeof contenders, number[]> = { weft: [], langchain: [] };
   const counts: Record<string, number> = {};
   for (let pass = 0; pass < Number(args.warmup) + Number(args.runs); pass++) {
     for (const [name, run] of Object.entries(contenders) as Array<
       [keyof typeof contenders, () => Promise<unknown[]>]
     >) {
+      const cpuStarted = process.cpuUsage();
       const started = performance.now();
       const chunks = await run();
       const ms = performance.now() - started;
+      const cpu = process.cpuUsage(cpuStarted);
       counts[name] = chunks.length;
-      if (pass >= Number(args.warmup)) timings[name].push(ms);
+      if (pass >= Number(args.warmup)) {
+        timings[name].push(ms);
+        cpuTimings[name].push((cpu.user + cpu.system) / 1000);
+      }
     }
     log(
       `round ${pass + 1}: weft ${round(timings.weft.at(-1) ?? 0)} ms, langchain ${round(timings.langchain.at(-1) ?? 0)} ms`,
@@ -94,21 +101,26 @@ async function main() {
     chunks: counts[name],
     mbPerSecond: round(megabytes / (median(timings[name]) / 1000), 2),
     ms: summarize(timings[name].map((ms) => round(ms, 1))),
+    cpuMs: round(median(cpuTimings[name]), 1),
+    cpuMbPerSecond: round(megabytes / (median(cpuTimings[name]) / 1000), 2),
     check: (name === 'weft' ? weftProblem : langchainProblem) ?? 'ok',
   }));
   const [weftRow, langchainRow] = rows as [(typeof rows)[0], (typeof rows)[0]];
   const speedup = round(weftRow.mbPerSecond / langchainRow.mbPerSecond, 1);
+  const cpuSpeedup = round(weftRow.cpuMbPerSecond / langchainRow.cpuMbPerSecond, 1);
   console.log(
     `\nrecursive chunking, ${round(megabytes, 2)} MB, chunkSize ${chunkSize}, overlap ${chunkOverlap}\n${formatTable(
-      ['contender', 'MB/s', 'median ms', 'chunks', 'check'],
+      ['contender', 'MB/s', 'median ms', 'CPU MB/s', 'median CPU ms', 'chunks', 'check'],
       rows.map((row) => [
         row.name,
         String(row.mbPerSecond),
         String(row.ms.median),
+        String(row.cpuMbPerSecond),
+        String(row.cpuMs),
         String(row.chunks),
         row.check,
       ]),
-    )}\nWeft / LangChain: ${speedup}x (goal >= 10x)`,
+    )}\nWeft / LangChain: ${speedup}x wall, ${cpuSpeedup}x CPU (goal >= 10x)`,
   );
   const file = writeResults('chunking', {
     corpus: { bytes: Buffer.byteLength(text), sha256 },
@@ -118,6 +130,7 @@ async function main() {
     warmup: Number(args.warmup),
     contenders: rows,
     weftOverLangChain: speedup,
+    weftOverLangChainCpu: cpuSpeedup,
     weftWarnings: weftChunker.warnings.length,
   });
   log(`Results written to ${file}`);

@@ -8,15 +8,19 @@ import {
   type TextRange,
 } from './text-ranges.js';
 
-export interface PackOptions {
+/** What starting an overlap inside a unit needs (`refineInside`). */
+export interface RefineOptions {
   text: string;
-  /** Contiguous units in document order. */
-  units: readonly Unit[];
   measure: Measure;
-  chunkSize: number;
   chunkOverlap: number;
   /** The separators a unit's `refineFrom` indexes, to start an overlap inside a unit. */
   separators: readonly string[];
+}
+
+export interface PackOptions extends RefineOptions {
+  /** Contiguous units in document order. */
+  units: readonly Unit[];
+  chunkSize: number;
 }
 
 export interface PackResult {
@@ -42,11 +46,14 @@ export function packUnits(options: PackOptions): PackResult {
     const firstUnit = units[first] as Unit;
     let last = first;
     if (measure(chunkStart, firstUnit.end) > chunkSize) {
-      warnings.push({
-        type: 'oversized-unit',
-        message: `A unit of length ${measure(firstUnit.start, firstUnit.end)} at offset ${firstUnit.start} cannot be split further and exceeds chunkSize ${chunkSize}; it is kept whole.`,
-        chunkIndex: spans.length,
-      });
+      warnings.push(
+        oversizedWarning(
+          measure(firstUnit.start, firstUnit.end),
+          firstUnit.start,
+          chunkSize,
+          spans.length,
+        ),
+      );
     } else {
       last = lastFitting(units, first, chunkStart, measure, chunkSize);
     }
@@ -142,23 +149,63 @@ function overlapStart(
   }
   const achieved = chosen < previous.end ? measure(chosen, previous.end) : 0;
   if (achieved * 2 < chunkOverlap) {
-    warnings.push({
-      type: 'overlap-reduced',
-      message: lackedRoom
-        ? `Overlap reduced to ${achieved} (asked ${chunkOverlap}): the next unit measures ${measure(nextUnit.start, nextUnit.end)}, leaving no room for more within chunkSize ${chunkSize}.`
-        : `Overlap reduced to ${achieved} (asked ${chunkOverlap}): the text before the cut has no boundary that a separator allows closer to ${chunkOverlap}.`,
-      chunkIndex: nextChunkIndex,
-    });
+    const nextSize = lackedRoom ? measure(nextUnit.start, nextUnit.end) : undefined;
+    warnings.push(
+      overlapReducedWarning({ achieved, chunkOverlap, chunkSize, nextSize, nextChunkIndex }),
+    );
   }
   return chosen;
+}
+
+/** The warning for a unit that alone exceeds `chunkSize` and is kept whole. */
+export function oversizedWarning(
+  size: number,
+  offset: number,
+  chunkSize: number,
+  chunkIndex: number,
+): ChunkWarning {
+  return {
+    type: 'oversized-unit',
+    message: `A unit of length ${size} at offset ${offset} cannot be split further and exceeds chunkSize ${chunkSize}; it is kept whole.`,
+    chunkIndex,
+  };
+}
+
+/**
+ * The warning for an overlap under half of `chunkOverlap`; `nextSize` is the next unit's
+ * size when it left no room, undefined when no separator allowed a closer start.
+ */
+export function overlapReducedWarning(details: {
+  achieved: number;
+  chunkOverlap: number;
+  chunkSize: number;
+  nextSize: number | undefined;
+  nextChunkIndex: number;
+}): ChunkWarning {
+  const { achieved, chunkOverlap, chunkSize, nextSize } = details;
+  return {
+    type: 'overlap-reduced',
+    message:
+      nextSize !== undefined
+        ? `Overlap reduced to ${achieved} (asked ${chunkOverlap}): the next unit measures ${nextSize}, leaving no room for more within chunkSize ${chunkSize}.`
+        : `Overlap reduced to ${achieved} (asked ${chunkOverlap}): the text before the cut has no boundary that a separator allows closer to ${chunkOverlap}.`,
+    chunkIndex: details.nextChunkIndex,
+  };
 }
 
 /**
  * The earliest offset inside `unit` (after the previous chunk's start) where a finer separator
  * starts and the rest up to `previous.end` measures at most `chunkOverlap`. A coarse
  * separator wins as soon as it gives at least half the overlap; otherwise the finest best.
+ * `fitFrom`, when the caller knows it (character lengths), is the lowest offset that fits:
+ * a separator that cannot overlap itself is then found with one bounded search.
  */
-function refineInside(options: PackOptions, unit: Unit, previous: TextRange): number | undefined {
+export function refineInside(
+  options: RefineOptions,
+  unit: Unit,
+  previous: TextRange,
+  fitFrom?: number,
+): number | undefined {
   const { text, separators, measure, chunkOverlap } = options;
   const lower = Math.max(unit.start, previous.start);
   const upper = Math.min(unit.end, previous.end);
@@ -179,6 +226,12 @@ function refineInside(options: PackOptions, unit: Unit, previous: TextRange): nu
         else low = middle + 1;
       }
       if (low < upper) found = codePointBoundaryAfter(text, low);
+    } else if (fitFrom !== undefined && !overlapsItself(separator)) {
+      // Every occurrence is a cut, so the first one at or after fitFrom is the answer.
+      const from = Math.max(lower + 1, fitFrom);
+      const at =
+        from < upper ? text.slice(from, upper + separator.length - 1).indexOf(separator) : -1;
+      found = at === -1 ? undefined : from + at;
     } else {
       const offsets = separatorOffsets(text, separator, lower, upper);
       let low = 0;
@@ -199,4 +252,12 @@ function refineInside(options: PackOptions, unit: Unit, previous: TextRange): nu
     if (overlap * 2 >= chunkOverlap) break;
   }
   return best;
+}
+
+/** True when two occurrences of `separator` can overlap ('\n\n' in '\n\n\n'): it has a border. */
+export function overlapsItself(separator: string): boolean {
+  for (let size = 1; size < separator.length; size++) {
+    if (separator.startsWith(separator.slice(separator.length - size))) return true;
+  }
+  return false;
 }

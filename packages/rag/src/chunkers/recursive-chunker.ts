@@ -1,5 +1,7 @@
 import { ValidationError } from '@weft/core';
 import type { Chunk, Chunker, ChunkWarning, Document, LengthFunction } from '../types/index.js';
+import { packCharacterUnits } from './character-pack.js';
+import { splitCharacterUnits } from './character-units.js';
 import { buildChunks, type ChunkSizeOptions, checkSizeOptions, toDocument } from './chunk-input.js';
 import { characterLength } from './length.js';
 import { checkLength, createMeasure } from './measure.js';
@@ -62,6 +64,21 @@ export function splitAndPack(options: {
 }
 
 /**
+ * `splitAndPack` of a whole text measured with `characterLength`, on typed arrays: the same
+ * chunks and warnings (a property test compares the two), several times faster.
+ */
+export function splitAndPackCharacters(options: {
+  text: string;
+  chunkSize: number;
+  chunkOverlap: number;
+  separators: readonly string[];
+}): PackResult {
+  const { text, chunkSize, chunkOverlap, separators } = options;
+  const units = splitCharacterUnits(text, separators, chunkSize, chunkOverlap);
+  return packCharacterUnits({ text, units, chunkSize, chunkOverlap, separators });
+}
+
+/**
  * A chunker that cuts at paragraphs, then lines, then words, then code points, as coarse as
  * the size allows, with exact offsets and about `chunkOverlap` shared between neighbours.
  *
@@ -81,14 +98,17 @@ export function recursiveChunker(options: RecursiveChunkerOptions): Chunker {
     chunk(input: Document | string): Chunk[] {
       const document = toDocument(input, 'recursiveChunker');
       const { text } = document;
-      const result = splitAndPack({
-        text,
-        ranges: [{ start: 0, end: text.length }],
-        chunkSize,
-        chunkOverlap,
-        length,
-        separators,
-      });
+      const result =
+        length === characterLength
+          ? splitAndPackCharacters({ text, chunkSize, chunkOverlap, separators })
+          : splitAndPack({
+              text,
+              ranges: [{ start: 0, end: text.length }],
+              chunkSize,
+              chunkOverlap,
+              length,
+              separators,
+            });
       warnings = result.warnings;
       return buildChunks(document, result.spans);
     },
