@@ -78,6 +78,39 @@ describe('cohereReranker', () => {
     expect((await reranker.rerank('q', ['only'])).results).toEqual([{ index: 0, score: 0.5 }]);
   });
 
+  it("speaks Voyage's shape: top_k in the request, data in the response", async () => {
+    const received: unknown[] = [];
+    server.use(
+      http.post('https://api.voyageai.com/v1/rerank', async ({ request }) => {
+        received.push(await request.json());
+        // Voyage's documented rerank response.
+        return HttpResponse.json({
+          object: 'list',
+          data: [
+            { relevance_score: 0.92, index: 1 },
+            { relevance_score: 0.13, index: 0 },
+          ],
+          model: 'rerank-2.5',
+          usage: { total_tokens: 26 },
+        });
+      }),
+    );
+    const reranker = cohereReranker({
+      apiKey,
+      baseURL: 'https://api.voyageai.com/v1',
+      model: 'rerank-2.5',
+    });
+    const result = await reranker.rerank('rain', ['sunny beach', 'rainy city'], { topN: 2 });
+    expect(result.results).toEqual([
+      { index: 1, score: 0.92 },
+      { index: 0, score: 0.13 },
+    ]);
+    expect(received).toEqual([
+      { model: 'rerank-2.5', query: 'rain', documents: ['sunny beach', 'rainy city'], top_k: 2 },
+    ]);
+    expect(() => cohereReranker({ apiKey, topNField: 'top' as never })).toThrow(/topNField/);
+  });
+
   it('retries a 429 after the retry-after wait, then succeeds', async () => {
     let calls = 0;
     server.use(
@@ -149,12 +182,12 @@ describe('cohereReranker', () => {
     await expect(cohereReranker({ apiKey }).rerank('q', ['a', 'b'])).rejects.toThrow(
       /not one of the 2 documents/,
     );
-    server.use(http.post(url, () => HttpResponse.json({ data: [] })));
+    server.use(http.post(url, () => HttpResponse.json({ items: [] })));
     const error = await cohereReranker({ apiKey })
       .rerank('q', ['a'])
       .catch((caught: unknown) => caught);
     expect(ProviderError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/no `results` array/);
+    expect((error as Error).message).toMatch(/no `results` \(or `data`\) array/);
   });
 
   it('asks for an API key when none is given or set', async () => {

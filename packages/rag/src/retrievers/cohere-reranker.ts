@@ -21,6 +21,11 @@ export interface CohereRerankerOptions {
   maxRetries?: number;
   /** Extra headers, e.g. for a gateway. */
   headers?: Record<string, string>;
+  /**
+   * The request field for how many results to return: `top_n` (Cohere, Jina) or `top_k`
+   * (Voyage). Default: `top_k` when the base URL is Voyage's, else `top_n`.
+   */
+  topNField?: 'top_n' | 'top_k';
 }
 
 const provider = 'cohere';
@@ -81,7 +86,10 @@ function invalidResponse(detail: string): ProviderError {
   });
 }
 
-/** Checks the documented shape `{ results: [{ index, relevance_score }] }`. */
+/**
+ * Checks the documented shape `{ results: [{ index, relevance_score }] }` (Cohere, Jina), or
+ * Voyage's `{ data: [{ index, relevance_score }] }`.
+ */
 function parseResults(body: string, count: number): RerankResult['results'] {
   let parsed: unknown;
   try {
@@ -89,8 +97,10 @@ function parseResults(body: string, count: number): RerankResult['results'] {
   } catch {
     throw invalidResponse('the body is not JSON');
   }
-  const results = (parsed as { results?: unknown } | null)?.results;
-  if (!Array.isArray(results)) throw invalidResponse('no `results` array');
+  const { results: cohereShape, data: voyageShape } =
+    (parsed as { results?: unknown; data?: unknown } | null) ?? {};
+  const results = Array.isArray(cohereShape) ? cohereShape : voyageShape;
+  if (!Array.isArray(results)) throw invalidResponse('no `results` (or `data`) array');
   const seen = new Set<number>();
   return results.map((item: unknown, position) => {
     const { index, relevance_score: score } = (item ?? {}) as Record<string, unknown>;
@@ -124,6 +134,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 /**
  * Reranks through a Cohere-compatible rerank API: `POST {baseURL}/rerank` with
  * `{ model, query, documents, top_n }`, answered by `{ results: [{ index, relevance_score }] }`.
+ * Voyage's API (`baseURL: 'https://api.voyageai.com/v1'`, `top_k`, `data`) works too.
  * HTTP failures become Weft's typed errors (no API key in any message); 408/409/429/5xx and
  * network failures are retried with backoff, honouring `retry-after`.
  *
@@ -133,6 +144,10 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 export function cohereReranker(options: CohereRerankerOptions = {}): Reranker {
   const baseURL = (options.baseURL ?? 'https://api.cohere.com/v2').replace(/\/+$/, '');
   const model = options.model ?? 'rerank-v3.5';
+  const topNField = options.topNField ?? (/\bvoyageai\.com\b/.test(baseURL) ? 'top_k' : 'top_n');
+  if (topNField !== 'top_n' && topNField !== 'top_k') {
+    throw new ValidationError(`topNField must be 'top_n' or 'top_k', got ${String(topNField)}.`);
+  }
   const maxRetries = options.maxRetries ?? 2;
   if (!Number.isInteger(maxRetries) || maxRetries < 0) {
     throw new ValidationError(`maxRetries must be an integer >= 0, got ${String(maxRetries)}.`);
@@ -153,7 +168,7 @@ export function cohereReranker(options: CohereRerankerOptions = {}): Reranker {
         model,
         query,
         documents,
-        ...(topN === undefined ? {} : { top_n: Math.min(topN, documents.length) }),
+        ...(topN === undefined ? {} : { [topNField]: Math.min(topN, documents.length) }),
       });
       for (let attempt = 0; ; attempt++) {
         signal?.throwIfAborted();
