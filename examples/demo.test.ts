@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { anthropicMessagesServer } from './test-support/anthropic-wire.js';
 import { type MockHandler, startMockServer } from './test-support/mock-server.js';
 import {
   embeddedTexts,
@@ -118,5 +119,55 @@ describe('demo', () => {
       .slice(before)
       .filter((request) => request.path.endsWith('/chat/completions'));
     expect(secondChats).toHaveLength(3);
+  });
+
+  it('with Anthropic and no embedding model, answers over BM25 retrieval with citations', async () => {
+    const server = await startMockServer(
+      anthropicMessagesServer([
+        { text: 'Weft retries with backoff [1].', inputTokens: 300, outputTokens: 20 },
+      ]),
+    );
+    onTestFinished(() => server.close());
+    const env = {
+      ANTHROPIC_API_KEY: 'sk-ant-test-demo',
+      ANTHROPIC_BASE_URL: server.url,
+      WEFT_DEMO_DIR: await tempDemoDir(),
+    };
+    const result = await runExample('demo.ts', { env });
+
+    expect(result.code, describeRun(result)).toBe(0);
+    expect(result.stdout).toContain('retrieval falls back to BM25 keyword search');
+    expect(result.stdout).toMatch(/answering with anthropic\/[\w.-]+ over BM25 keyword retrieval/);
+    const messages = server.requests.filter((request) => request.path.endsWith('/v1/messages'));
+    expect(messages).toHaveLength(3);
+    expect(server.requests).toHaveLength(3);
+    const prompt = JSON.stringify(messages[0]?.body);
+    expect(prompt).toContain(questions[0]);
+    expect(prompt).toMatch(/\[1\] [\w.-]+\.md/);
+    expect(result.stdout.match(/^Citations:$/gm)).toHaveLength(3);
+  });
+
+  it('with an OpenAI-compatible server (chat and embeddings), answers with hybrid retrieval', async () => {
+    const server = await startMockServer(
+      openAIServer('Stream with for await over textStream [1].'),
+    );
+    onTestFinished(() => server.close());
+    const env = {
+      WEFT_BASE_URL: `${server.url}/v1`,
+      WEFT_MODEL: 'llama3.2',
+      WEFT_EMBEDDING_MODEL: 'nomic-embed-text',
+      WEFT_DEMO_DIR: await tempDemoDir(),
+    };
+    const result = await runExample('demo.ts', { env });
+
+    expect(result.code, describeRun(result)).toBe(0);
+    expect(result.stdout).toContain('over hybrid retrieval (vectors + BM25)');
+    const embeddings = server.requests.filter((request) => request.path.endsWith('/embeddings'));
+    expect(embeddings.length).toBeGreaterThan(0);
+    expect(embeddings.every((request) => request.body.model === 'nomic-embed-text')).toBe(true);
+    const chats = server.requests.filter((request) => request.path.endsWith('/chat/completions'));
+    expect(chats).toHaveLength(3);
+    expect(chats.every((request) => request.body.model === 'llama3.2')).toBe(true);
+    expect(result.stdout.match(/^Citations:$/gm)).toHaveLength(3);
   });
 });

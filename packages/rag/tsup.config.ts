@@ -6,6 +6,7 @@ export default defineConfig({
     'testing/index': 'src/testing/index.ts',
     'node/index': 'src/node/index.ts',
     'stores/pgvector/index': 'src/stores/pgvector/index.ts',
+    'stores/usearch/index': 'src/stores/usearch/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -15,5 +16,5 @@ export default defineConfig({
   treeshake: true,
   target: 'es2022',
   platform: 'neutral',
-  external: ['@weft/core', 'vitest', 'pdfjs-dist', '@electric-sql/pglite', 'pg'],
+  external: ['@weft/core', 'vitest', 'pdfjs-dist', '@electric-sql/pglite', 'pg', 'usearch'],
 });

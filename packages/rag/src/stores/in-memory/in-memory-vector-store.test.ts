@@ -92,6 +92,19 @@ describe('InMemoryVectorStore', () => {
     expect(await store.count()).toBe(0);
   });
 
+  it('normalizes vectors whose squared length overflows, and plain number arrays', async () => {
+    const store = new InMemoryVectorStore({ dimensions: 2, quantization: 'int8' });
+    await store.upsert([
+      { id: 'huge', vector: Float64Array.from([3e200, 4e200]) as unknown as Float32Array },
+      { id: 'plain', vector: [0, -5] as unknown as Float32Array },
+    ]);
+    const [huge, plain] = await store.get(['huge', 'plain']);
+    expect(Array.from(huge?.vector ?? [])).toEqual([Math.fround(0.6), Math.fround(0.8)]);
+    expect(Array.from(plain?.vector ?? [])).toEqual([0, -1]);
+    const [best] = await store.query({ vector: [0, -1], topK: 1 });
+    expect(best?.id).toBe('plain');
+  });
+
   it('hands out copies, so callers cannot change what is stored', async () => {
     const store = new InMemoryVectorStore({ dimensions: 2 });
     const metadata = { tags: ['a'] };

@@ -4,28 +4,22 @@ import { allFilterOperators, compileFilter, type MetadataPredicate } from '../..
 import type {
   MetadataFilter,
   ScoredRecord,
-  VectorQuery,
   VectorRecord,
   VectorStore,
   VectorStoreCapabilities,
 } from '../../types/index.js';
+import { ApproximateMirror } from './approximate-mirror.js';
 import { cloneMetadata, copyMetadata } from './json-metadata.js';
-import { scanExact, scanInt8 } from './scan.js';
-import { dotFloat32, type ScoreKernel } from './score-buffer.js';
+import { scanTopK } from './scan.js';
+import {
+  checkStoreOptions,
+  type InMemoryVectorQuery,
+  type InMemoryVectorStoreOptions,
+} from './store-options.js';
 import { TopKHeap } from './top-k-heap.js';
-import { quantizeInt8, toUnitVector } from './vector-math.js';
+import { toUnitVector, unitScale } from './vector-math.js';
 import { VectorMatrix } from './vector-matrix.js';
 import { defaultScoreKernel } from './wasm-simd-kernel.js';
-
-export interface InMemoryVectorStoreOptions {
-  dimensions: number;
-  /** `int8`: scan an int8 copy (4x less to read), then rescore the best candidates exactly. */
-  quantization?: 'none' | 'int8';
-  /** How many int8 candidates are rescored in float32; default `max(4 * topK, 32)`. */
-  rescoreCandidates?: number;
-  /** How rows are scored; by default WebAssembly SIMD where the runtime allows it, else JavaScript. */
-  kernel?: ScoreKernel;
-}
 
 /** Everything a store holds, in row order: what `save` writes and `fromSnapshot` reads. */
 export interface InMemoryVectorStoreSnapshot {
@@ -58,6 +52,8 @@ export class InMemoryVectorStore implements VectorStore {
     keywordSearch: false,
   };
   private readonly rescoreCandidates: number | undefined;
+  private readonly exactScanBelow: number;
+  private readonly approximate: ApproximateMirror | undefined;
   private readonly matrix: VectorMatrix;
   private ids: string[] = [];
   private texts: Array<string | undefined> = [];
@@ -67,31 +63,18 @@ export class InMemoryVectorStore implements VectorStore {
   private closed = false;
 
   constructor(options: InMemoryVectorStoreOptions) {
-    const { dimensions, quantization = 'none', rescoreCandidates } = options ?? {};
-    if (!Number.isInteger(dimensions) || dimensions < 1) {
-      throw new ValidationError(
-        `dimensions must be a positive integer, got ${String(dimensions)}.`,
-      );
-    }
-    if (quantization !== 'none' && quantization !== 'int8') {
-      throw new ValidationError(
-        `quantization must be 'none' or 'int8', got ${String(quantization)}.`,
-      );
-    }
-    if (
-      rescoreCandidates !== undefined &&
-      (!Number.isInteger(rescoreCandidates) || rescoreCandidates < 1)
-    ) {
-      throw new ValidationError('rescoreCandidates must be a positive integer.');
-    }
+    const { dimensions, quantization, rescoreCandidates, approximate, exactScanBelow, kernel } =
+      checkStoreOptions(options);
     this.dimensions = dimensions;
     this.quantization = quantization;
     this.rescoreCandidates = rescoreCandidates;
+    this.exactScanBelow = exactScanBelow;
     this.matrix = new VectorMatrix({
       dimensions,
       quantized: quantization === 'int8',
-      kernel: options.kernel ?? defaultScoreKernel(),
+      kernel: kernel ?? defaultScoreKernel(),
     });
+    this.approximate = approximate && new ApproximateMirror(approximate, dimensions);
   }
 
   /** Inserts or overwrites records by id; the whole batch is checked before anything changes. */
@@ -99,8 +82,10 @@ export class InMemoryVectorStore implements VectorStore {
     this.assertOpen();
     if (!Array.isArray(records)) throw new ValidationError('upsert takes an array of records.');
     const seen = new Set<string>();
-    const prepared = records.map((record, index) => {
-      const path = ['records', index];
+    const scales = new Float64Array(records.length);
+    const metadata: Array<Record<string, unknown> | undefined> = new Array(records.length);
+    for (let index = 0; index < records.length; index++) {
+      const record = records[index] as VectorRecord;
       if (typeof record !== 'object' || record === null) {
         throw new ValidationError(`records.${index}: a record must be an object.`);
       }
@@ -116,72 +101,59 @@ export class InMemoryVectorStore implements VectorStore {
       if (record.text !== undefined && typeof record.text !== 'string') {
         throw new ValidationError(`records.${index}.text: text must be a string.`);
       }
-      return {
-        id: record.id,
-        unit: toUnitVector(record.vector, this.dimensions, [...path, 'vector']),
-        text: record.text,
-        metadata: copyMetadata(record.metadata, [...path, 'metadata']),
-      };
-    });
-    // Nothing below can fail on input, so the batch lands whole.
-    this.matrix.reserve(this.matrix.size + prepared.length);
-    for (const record of prepared) {
+      scales[index] = unitScale(record.vector, this.dimensions, ['records', index, 'vector']);
+      metadata[index] = copyMetadata(record.metadata, ['records', index, 'metadata']);
+    }
+    // Nothing below can fail on input, so the batch lands whole. Vectors are normalized
+    // straight into the matrix: no per-record copy.
+    const firstNew = this.matrix.size;
+    this.matrix.reserve(firstNew + records.length);
+    const overwritten: number[] = [];
+    for (let index = 0; index < records.length; index++) {
+      const record = records[index] as VectorRecord;
       const existing = this.rows.get(record.id);
       const row = existing ?? this.matrix.size;
-      this.matrix.write(row, record.unit);
+      this.matrix.writeScaled(row, record.vector, scales[index] as number);
       this.ids[row] = record.id;
       this.texts[row] = record.text;
-      this.metadata[row] = record.metadata;
+      this.metadata[row] = metadata[index];
       if (existing === undefined) this.rows.set(record.id, row);
+      else overwritten.push(row);
     }
+    this.approximate?.upserted(this.matrix, overwritten, firstNew, this.matrix.size);
   }
 
-  /** The `topK` most similar records (cosine similarity, best first), after the filter. */
-  async query(query: VectorQuery): Promise<ScoredRecord[]> {
+  /**
+   * The `topK` most similar records (cosine similarity, best first), after the filter. With an
+   * approximate index, its candidates are rescored exactly; `exact: true` scans every row.
+   */
+  async query(query: InMemoryVectorQuery): Promise<ScoredRecord[]> {
     this.assertOpen();
     if (typeof query !== 'object' || query === null)
       throw new ValidationError('query takes an object.');
-    const { topK, minScore = Number.NEGATIVE_INFINITY } = query;
+    const { topK, minScore = Number.NEGATIVE_INFINITY, exact = false } = query;
     if (!Number.isInteger(topK) || topK < 1) {
       throw new ValidationError(`topK must be a positive integer, got ${String(topK)}.`);
     }
     if (typeof minScore !== 'number' || Number.isNaN(minScore)) {
       throw new ValidationError('minScore must be a number.');
     }
+    if (typeof exact !== 'boolean') throw new ValidationError('exact must be a boolean.');
     const unit = toUnitVector(query.vector, this.dimensions, ['query', 'vector']);
     const accept = this.rowFilter(query.filter);
     query.signal?.throwIfAborted();
-    let hits: Array<{ row: number; score: number }>;
-    if (this.quantization === 'int8') {
-      const candidates = Math.max(topK, this.rescoreCandidates ?? Math.max(4 * topK, 32));
-      const quantized = new Int8Array(this.dimensions);
-      const queryScale = quantizeInt8(unit, quantized, 0);
-      this.heap.reset(candidates);
-      scanInt8({
-        matrix: this.matrix,
-        query: quantized,
-        queryScale,
-        heap: this.heap,
-        accept,
+    const search = { matrix: this.matrix, unit, topK, minScore, accept, heap: this.heap };
+    let hits: Array<{ row: number; score: number }> | undefined;
+    if (this.approximate?.active && !exact && this.matrix.size >= this.exactScanBelow) {
+      hits = this.approximate.query({
+        ...search,
+        candidates: this.rescoreCandidates ?? Math.max(4 * topK, 64),
       });
-      const exact = this.heap.drain();
-      this.heap.reset(topK);
-      for (const { row } of exact) {
-        const score = dotFloat32(this.matrix.floats, row * this.dimensions, unit);
-        if (score >= minScore) this.heap.push(score, row);
-      }
-      hits = this.heap.drain();
-    } else {
-      this.heap.reset(topK);
-      scanExact({
-        matrix: this.matrix,
-        query: unit,
-        heap: this.heap,
-        accept,
-        minScore,
-      });
-      hits = this.heap.drain();
     }
+    hits ??= scanTopK({
+      ...search,
+      candidates: this.rescoreCandidates ?? Math.max(4 * topK, 32),
+    });
     return hits.map(({ row, score }) => {
       const result: ScoredRecord = {
         id: this.ids[row] as string,
@@ -213,6 +185,7 @@ export class InMemoryVectorStore implements VectorStore {
     }
     // Highest rows first: the row moved into each hole is then one already kept.
     doomed.sort((a, b) => b - a);
+    this.approximate?.removing(doomed);
     for (const row of doomed) this.removeRow(row);
     return doomed.length;
   }
@@ -244,6 +217,7 @@ export class InMemoryVectorStore implements VectorStore {
   /** Releases the memory; later calls fail with a `VectorStoreError`. */
   async close(): Promise<void> {
     this.closed = true;
+    this.approximate?.close();
     this.matrix.clear();
     this.ids = [];
     this.texts = [];
@@ -307,6 +281,7 @@ export class InMemoryVectorStore implements VectorStore {
   private removeRow(row: number): void {
     const id = this.ids[row] as string;
     const moved = this.matrix.swapRemove(row);
+    this.approximate?.swapRemoved(row, moved, this.matrix.size);
     this.rows.delete(id);
     if (moved !== -1) {
       const movedId = this.ids[moved] as string;

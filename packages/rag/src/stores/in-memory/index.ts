@@ -1,7 +1,8 @@
+export type { ApproximateIndex, ApproximateIndexInstance } from './approximate-index.js';
 export {
   InMemoryVectorStore,
-  type InMemoryVectorStoreOptions,
   type InMemoryVectorStoreSnapshot,
 } from './in-memory-vector-store.js';
 export { javascriptKernel, type ScoreBuffer, type ScoreKernel } from './score-buffer.js';
+export type { InMemoryVectorQuery, InMemoryVectorStoreOptions } from './store-options.js';
 export { createWasmSimdKernel, defaultScoreKernel } from './wasm-simd-kernel.js';

@@ -11,11 +11,8 @@ import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { VectorStoreError } from '../../errors/vector-store-error.js';
-import {
-  InMemoryVectorStore,
-  type InMemoryVectorStoreOptions,
-  type InMemoryVectorStoreSnapshot,
-} from './in-memory-vector-store.js';
+import { InMemoryVectorStore, type InMemoryVectorStoreSnapshot } from './in-memory-vector-store.js';
+import type { InMemoryVectorStoreOptions } from './store-options.js';
 
 const magic = Buffer.from('WEFTVEC\0', 'latin1');
 const formatVersion = 1;

@@ -1,5 +1,6 @@
 import { dotFloat32, dotInt8 } from './score-buffer.js';
 import type { TopKHeap } from './top-k-heap.js';
+import { quantizeInt8 } from './vector-math.js';
 import type { VectorMatrix } from './vector-matrix.js';
 
 /**
@@ -56,4 +57,36 @@ export function scanInt8(options: {
     const dot = dotInt8(matrix.int8s, row * dimensions, query);
     heap.push(dot * (scales[row] as number) * queryScale, row);
   }
+}
+
+/**
+ * The best `topK` rows after a full scan: exact float32 scores, or in int8 mode the int8
+ * pass keeping `candidates` rows, rescored exactly.
+ */
+export function scanTopK(options: {
+  matrix: VectorMatrix;
+  unit: Float32Array;
+  topK: number;
+  minScore: number;
+  accept: ((row: number) => boolean) | undefined;
+  heap: TopKHeap;
+  candidates: number;
+}): Array<{ row: number; score: number }> {
+  const { matrix, unit, topK, minScore, accept, heap } = options;
+  if (!matrix.quantized) {
+    heap.reset(topK);
+    scanExact({ matrix, query: unit, heap, accept, minScore });
+    return heap.drain();
+  }
+  const quantized = new Int8Array(matrix.dimensions);
+  const queryScale = quantizeInt8(unit, quantized, 0);
+  heap.reset(Math.max(topK, options.candidates));
+  scanInt8({ matrix, query: quantized, queryScale, heap, accept });
+  const exact = heap.drain();
+  heap.reset(topK);
+  for (const { row } of exact) {
+    const score = dotFloat32(matrix.floats, row * matrix.dimensions, unit);
+    if (score >= minScore) heap.push(score, row);
+  }
+  return heap.drain();
 }

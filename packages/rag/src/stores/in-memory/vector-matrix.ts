@@ -52,15 +52,29 @@ export class VectorMatrix {
     this.capacityRows = capacity;
   }
 
-  /** Writes a unit vector into `row` (which must be below `size`, or equal to append). */
-  write(row: number, unit: Float32Array): void {
+  /**
+   * Writes `values * scale` (a unit vector, `scale` from `unitScale`) into `row`, which must
+   * be below `size` or equal to it to append. Normalizes straight into the matrix, so no
+   * per-record copy is made.
+   */
+  writeScaled(row: number, values: ArrayLike<number>, scale: number): void {
     if (row === this.size) {
       this.reserve(this.size + 1);
       this.size++;
     }
-    const offset = row * this.dimensions;
-    this.floats.set(unit, offset);
-    if (this.quantized) this.scales[row] = quantizeInt8(unit, this.int8s, offset);
+    const dimensions = this.dimensions;
+    const floats = this.floats;
+    const offset = row * dimensions;
+    for (let i = 0; i < dimensions; i++) floats[offset + i] = (values[i] as number) * scale;
+    if (this.quantized) {
+      const unit = floats.subarray(offset, offset + dimensions);
+      this.scales[row] = quantizeInt8(unit, this.int8s, offset);
+    }
+  }
+
+  /** A view of rows `start` to `end` (valid until the matrix grows). */
+  rows(start: number, end: number): Float32Array {
+    return this.floats.subarray(start * this.dimensions, end * this.dimensions);
   }
 
   /** A copy of one row. */
