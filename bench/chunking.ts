@@ -1,137 +1,212 @@
 /**
  * Character chunking throughput: Weft's `recursiveChunker` against LangChain's
  * `RecursiveCharacterTextSplitter`, both at chunkSize 1,000 and chunkOverlap 200 with the
- * same separators, on the same ~8 MB of Markdown and TypeScript declarations
- * (bench/lib/chunking-corpus.ts). MB/s is the median of `--runs` rounds after `--warmup`,
- * contenders interleaved per round. Checked: Weft's offsets are exact and cover the text;
- * LangChain's chunks are found in the text in order (they carry no offsets); chunk counts
- * are compared. CPU time (user + system, this process) is reported beside wall time, since
- * the machine is shared and wall time swings with other work.
+ * same separators, on the same ~10 MB of Markdown and TypeScript declarations
+ * (bench/lib/chunking-corpus.ts).
  *
- *   pnpm --filter @weft/bench exec tsx chunking.ts [--runs 7] [--warmup 2]
+ * Headline numbers come from isolated processes (bench/lib/chunking-worker.ts, compiled and
+ * run by plain `node`): each contender runs in `--processes` fresh processes, alternating which goes first, each doing
+ * `--warmup` untimed and `--runs` timed passes; MB/s is the median over all timed passes, and
+ * CPU time (user + system of that process) is reported beside wall time since the machine is
+ * shared. So neither contender pays for the other's garbage collection. The old
+ * measurement, both in this (tsx) process and interleaved, is kept as a labelled second line
+ * (`--in-process 0` skips it). Checked: Weft's offsets are exact and cover the text;
+ * LangChain's chunks are found in the text in order (they carry no offsets); chunk counts
+ * are compared and must agree between processes.
+ *
+ *   pnpm --filter @weft/bench exec tsx chunking.ts [--processes 5] [--runs 7] [--warmup 3]
+ *     [--in-process 5]
  */
+import { fork } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
+import {
+  type ChunkingContenderKey,
+  chunkingContenders,
+  chunkingSettings,
+  loadChunkingContender,
+} from './lib/chunking-contenders.js';
 import { buildChunkingCorpus } from './lib/chunking-corpus.js';
+import type { ChunkingWorkerResult } from './lib/chunking-worker.js';
+import { chunkingWorkerBuild } from './lib/chunking-worker-build.js';
 import { writeResults } from './lib/results.js';
 import { median, round, summarize } from './lib/stats.js';
 import { formatTable } from './lib/table.js';
 import { weftChunkersBuild } from './lib/weft-rag-build.js';
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '7' }, warmup: { type: 'string', default: '2' } },
+  options: {
+    processes: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '7' },
+    warmup: { type: 'string', default: '3' },
+    'in-process': { type: 'string', default: '5' },
+  },
 });
-const chunkSize = 1000;
-const chunkOverlap = 200;
+const log = (line: string) => console.error(line);
 
-interface WeftChunk {
-  text: string;
-  start: number;
-  end: number;
+function runWorker(entry: string, key: ChunkingContenderKey, corpusFile: string, weftUrl: string) {
+  // A plain node: none of this process's loader flags (tsx).
+  const child = fork(entry, [key, corpusFile, weftUrl, args.runs, args.warmup], {
+    execArgv: [],
+    env: { ...process.env, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise<ChunkingWorkerResult>((resolve, reject) => {
+    let result: ChunkingWorkerResult | undefined;
+    child.on('message', (message) => {
+      result = message as ChunkingWorkerResult;
+    });
+    child.on('exit', (code) =>
+      result ? resolve(result) : reject(new Error(`${key} worker exited (${code})`)),
+    );
+  });
 }
 
-function checkWeft(text: string, chunks: readonly WeftChunk[]): string | undefined {
-  let covered = 0;
-  for (const [index, chunk] of chunks.entries()) {
-    if (text.slice(chunk.start, chunk.end) !== chunk.text) return `chunk ${index}: offsets wrong`;
-    if (chunk.text.length > chunkSize) return `chunk ${index}: ${chunk.text.length} > ${chunkSize}`;
-    if (text.slice(covered, chunk.start).trim() !== '') return `text before chunk ${index} lost`;
-    covered = Math.max(covered, chunk.end);
+/** The previous method: both contenders in this process, interleaved per round. */
+async function sameProcess(text: string, weftUrl: string, rounds: number) {
+  const loaded = await Promise.all(
+    chunkingContenders.map(async ({ key }) => ({
+      key,
+      contender: await loadChunkingContender(key, weftUrl),
+    })),
+  );
+  const ms = new Map<ChunkingContenderKey, number[]>();
+  const cpuMs = new Map<ChunkingContenderKey, number[]>();
+  const warmup = 2;
+  for (let pass = 0; pass < warmup + rounds; pass++) {
+    for (const { key, contender } of loaded) {
+      const cpuStarted = process.cpuUsage();
+      const started = performance.now();
+      await contender.run(text);
+      const elapsed = performance.now() - started;
+      const cpu = process.cpuUsage(cpuStarted);
+      if (pass < warmup) continue;
+      ms.set(key, [...(ms.get(key) ?? []), elapsed]);
+      cpuMs.set(key, [...(cpuMs.get(key) ?? []), (cpu.user + cpu.system) / 1000]);
+    }
   }
-  return text.slice(covered).trim() === '' ? undefined : 'text after the last chunk lost';
-}
-
-function checkLangChain(text: string, chunks: readonly string[]): string | undefined {
-  let previousStart = -1;
-  let covered = 0;
-  for (const [index, chunk] of chunks.entries()) {
-    const start = text.indexOf(chunk, previousStart + 1);
-    if (start === -1) return `chunk ${index} not found in order`;
-    if (text.slice(covered, start).trim() !== '') return `text before chunk ${index} lost`;
-    previousStart = start;
-    covered = Math.max(covered, start + chunk.length);
-  }
-  return text.slice(covered).trim() === '' ? undefined : 'text after the last chunk lost';
+  return { ms, cpuMs };
 }
 
 async function main() {
-  const log = (line: string) => console.error(line);
+  const { chunkSize, chunkOverlap } = chunkingSettings;
   const { text, sha256 } = buildChunkingCorpus();
   const megabytes = Buffer.byteLength(text) / 1e6;
   log(`Corpus: ${round(megabytes, 2)} MB, sha256 ${sha256.slice(0, 12)}`);
-  const weft = (await import(
-    await weftChunkersBuild()
-  )) as typeof import('../packages/rag/src/chunkers/index.js');
-  const weftChunker = weft.recursiveChunker({ chunkSize, chunkOverlap });
-  const langchain = new RecursiveCharacterTextSplitter({
-    chunkSize,
-    chunkOverlap,
-    separators: ['\n\n', '\n', ' ', ''],
-  });
-  const contenders = {
-    weft: async () => weftChunker.chunk(text),
-    langchain: async () => langchain.splitText(text),
-  };
-  const timings: Record<keyof typeof contenders, number[]> = { weft: [], langchain: [] };
-  const cpuTimings: Record<keyof typeof contenders, number[]> = { weft: [], langchain: [] };
-  const counts: Record<string, number> = {};
-  for (let pass = 0; pass < Number(args.warmup) + Number(args.runs); pass++) {
-    for (const [name, run] of Object.entries(contenders) as Array<
-      [keyof typeof contenders, () => Promise<unknown[]>]
-    >) {
-      const cpuStarted = process.cpuUsage();
-      const started = performance.now();
-      const chunks = await run();
-      const ms = performance.now() - started;
-      const cpu = process.cpuUsage(cpuStarted);
-      counts[name] = chunks.length;
-      if (pass >= Number(args.warmup)) {
-        timings[name].push(ms);
-        cpuTimings[name].push((cpu.user + cpu.system) / 1000);
+  const weftUrl = await weftChunkersBuild();
+  const workerEntry = await chunkingWorkerBuild();
+  const corpusFile = join(tmpdir(), `weft-chunking-corpus-${process.pid}.txt`);
+  writeFileSync(corpusFile, text);
+
+  const results = new Map<ChunkingContenderKey, ChunkingWorkerResult[]>();
+  const processes = Number(args.processes);
+  try {
+    for (let processRound = 0; processRound < processes; processRound++) {
+      // Alternate the order, so drift on the shared machine falls on both alike.
+      const order = processRound % 2 === 0 ? chunkingContenders : [...chunkingContenders].reverse();
+      for (const { key } of order) {
+        const result = await runWorker(workerEntry, key, corpusFile, weftUrl);
+        if (result.sha256 !== sha256) throw new Error(`${key} worker read a different corpus`);
+        results.set(key, [...(results.get(key) ?? []), result]);
       }
+      log(
+        `process round ${processRound + 1}/${processes}: ${chunkingContenders
+          .map(({ key }) => `${key} ${round(median(results.get(key)?.at(-1)?.ms ?? [0]), 1)} ms`)
+          .join(', ')}`,
+      );
     }
-    log(
-      `round ${pass + 1}: weft ${round(timings.weft.at(-1) ?? 0)} ms, langchain ${round(timings.langchain.at(-1) ?? 0)} ms`,
+  } finally {
+    rmSync(corpusFile, { force: true });
+  }
+
+  const rows = chunkingContenders.map(({ key, name }) => {
+    const runs = results.get(key) ?? [];
+    const ms = runs.flatMap((run) => run.ms);
+    const cpuMs = runs.flatMap((run) => run.cpuMs);
+    const counts = new Set(runs.map((run) => run.chunks));
+    const problems = runs.map((run) => run.check).filter((check) => check !== undefined);
+    return {
+      key,
+      name,
+      chunks: runs[0]?.chunks ?? 0,
+      warnings: runs[0]?.warnings ?? 0,
+      mbPerSecond: round(megabytes / (median(ms) / 1000), 1),
+      cpuMbPerSecond: round(megabytes / (median(cpuMs) / 1000), 1),
+      ms: summarize(ms.map((value) => round(value, 2))),
+      cpuMs: summarize(cpuMs.map((value) => round(value, 2))),
+      processMedianMs: runs.map((run) => round(median(run.ms), 2)),
+      check: counts.size > 1 ? `chunk counts differ between processes` : (problems[0] ?? 'ok'),
+    };
+  });
+  const [weftRow, langchainRow] = rows as [(typeof rows)[0], (typeof rows)[0]];
+  const wallRatio = round(weftRow.mbPerSecond / langchainRow.mbPerSecond, 2);
+  const cpuRatio = round(weftRow.cpuMbPerSecond / langchainRow.cpuMbPerSecond, 2);
+  console.log(
+    `\nrecursive chunking, ${round(megabytes, 2)} MB, chunkSize ${chunkSize}, overlap ${chunkOverlap}` +
+      `\nisolated processes: ${processes} per contender x ${args.runs} runs (after ${args.warmup} warm-up)\n${formatTable(
+        [
+          'contender',
+          'MB/s',
+          'median ms',
+          'q1-q3 ms',
+          'CPU MB/s',
+          'median CPU ms',
+          'chunks',
+          'check',
+        ],
+        rows.map((row) => [
+          row.key,
+          String(row.mbPerSecond),
+          String(row.ms.median),
+          `${round(row.ms.q1, 1)}-${round(row.ms.q3, 1)}`,
+          String(row.cpuMbPerSecond),
+          String(row.cpuMs.median),
+          String(row.chunks),
+          row.check,
+        ]),
+      )}\nWeft / LangChain: ${wallRatio}x wall, ${cpuRatio}x CPU (goal >= 10x)`,
+  );
+
+  let inProcess: Record<string, unknown> | undefined;
+  const inProcessRounds = Number(args['in-process']);
+  if (inProcessRounds > 0) {
+    const { ms, cpuMs } = await sameProcess(text, weftUrl, inProcessRounds);
+    const speed = (samples: number[] | undefined) =>
+      round(megabytes / (median(samples ?? [Number.NaN]) / 1000), 1);
+    const weft = { mbPerSecond: speed(ms.get('weft')), cpuMbPerSecond: speed(cpuMs.get('weft')) };
+    const langchain = {
+      mbPerSecond: speed(ms.get('langchain')),
+      cpuMbPerSecond: speed(cpuMs.get('langchain')),
+    };
+    inProcess = {
+      rounds: inProcessRounds,
+      weft,
+      langchain,
+      weftOverLangChain: round(weft.mbPerSecond / langchain.mbPerSecond, 2),
+      weftOverLangChainCpu: round(weft.cpuMbPerSecond / langchain.cpuMbPerSecond, 2),
+    };
+    console.log(
+      `same process (old method, each pays for the other's garbage), ${inProcessRounds} rounds: ` +
+        `weft ${weft.mbPerSecond} MB/s, langchain ${langchain.mbPerSecond} MB/s, ` +
+        `${inProcess.weftOverLangChain}x wall, ${inProcess.weftOverLangChainCpu}x CPU`,
     );
   }
-  const weftProblem = checkWeft(text, weftChunker.chunk(text));
-  const langchainProblem = checkLangChain(text, await langchain.splitText(text));
-  const rows = (Object.keys(contenders) as Array<keyof typeof contenders>).map((name) => ({
-    name,
-    chunks: counts[name],
-    mbPerSecond: round(megabytes / (median(timings[name]) / 1000), 2),
-    ms: summarize(timings[name].map((ms) => round(ms, 1))),
-    cpuMs: round(median(cpuTimings[name]), 1),
-    cpuMbPerSecond: round(megabytes / (median(cpuTimings[name]) / 1000), 2),
-    check: (name === 'weft' ? weftProblem : langchainProblem) ?? 'ok',
-  }));
-  const [weftRow, langchainRow] = rows as [(typeof rows)[0], (typeof rows)[0]];
-  const speedup = round(weftRow.mbPerSecond / langchainRow.mbPerSecond, 1);
-  const cpuSpeedup = round(weftRow.cpuMbPerSecond / langchainRow.cpuMbPerSecond, 1);
-  console.log(
-    `\nrecursive chunking, ${round(megabytes, 2)} MB, chunkSize ${chunkSize}, overlap ${chunkOverlap}\n${formatTable(
-      ['contender', 'MB/s', 'median ms', 'CPU MB/s', 'median CPU ms', 'chunks', 'check'],
-      rows.map((row) => [
-        row.name,
-        String(row.mbPerSecond),
-        String(row.ms.median),
-        String(row.cpuMbPerSecond),
-        String(row.cpuMs),
-        String(row.chunks),
-        row.check,
-      ]),
-    )}\nWeft / LangChain: ${speedup}x wall, ${cpuSpeedup}x CPU (goal >= 10x)`,
-  );
+
   const file = writeResults('chunking', {
     corpus: { bytes: Buffer.byteLength(text), sha256 },
     chunkSize,
     chunkOverlap,
+    method: 'isolated processes',
+    processes,
     runs: Number(args.runs),
     warmup: Number(args.warmup),
     contenders: rows,
-    weftOverLangChain: speedup,
-    weftOverLangChainCpu: cpuSpeedup,
-    weftWarnings: weftChunker.warnings.length,
+    weftOverLangChain: wallRatio,
+    weftOverLangChainCpu: cpuRatio,
+    weftWarnings: weftRow.warnings,
+    sameProcess: inProcess,
   });
   log(`Results written to ${file}`);
 }

@@ -77,7 +77,7 @@ export function packCharacterUnits(options: {
  * The largest `end` with `measure(start, end) <= size`: the trimmed text from `start` may
  * reach `size` characters past its first non-space, plus any whitespace that follows.
  */
-function fitLimit(text: string, start: number, size: number): number {
+export function fitLimit(text: string, start: number, size: number): number {
   const reach = skipWhitespaceForward(text, start, text.length) + size;
   return reach >= text.length ? text.length : skipWhitespaceForward(text, reach, text.length);
 }
@@ -87,7 +87,7 @@ function fitLimit(text: string, start: number, size: number): number {
  * non-space (or any `end`, counting from the last non-space before it): the run of
  * whitespace before the point `size` characters back may be skipped.
  */
-function fitFrom(text: string, end: number, size: number): number {
+export function fitFrom(text: string, end: number, size: number): number {
   return skipWhitespaceBackward(text, 0, skipWhitespaceBackward(text, 0, end) - size);
 }
 

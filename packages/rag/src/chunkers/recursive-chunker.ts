@@ -1,13 +1,15 @@
 import { ValidationError } from '@weft/core';
 import type { Chunk, Chunker, ChunkWarning, Document, LengthFunction } from '../types/index.js';
+import { packCharactersLazily } from './character-lazy-pack.js';
 import { packCharacterUnits } from './character-pack.js';
 import { splitCharacterUnits } from './character-units.js';
 import { buildChunks, type ChunkSizeOptions, checkSizeOptions, toDocument } from './chunk-input.js';
 import { characterLength } from './length.js';
 import { checkLength, createMeasure } from './measure.js';
 import { type PackResult, packUnits } from './pack-units.js';
+import { canLocateLazily } from './separator-search.js';
 import { createSplitContext, splitRange, type Unit } from './split-range.js';
-import { isWellFormed } from './text-ranges.js';
+import { isWellFormed, type TextRange } from './text-ranges.js';
 
 /** Paragraphs, lines, words, then code points. */
 export const defaultSeparators: readonly string[] = ['\n\n', '\n', ' ', ''];
@@ -64,10 +66,29 @@ export function splitAndPack(options: {
 }
 
 /**
- * `splitAndPack` of a whole text measured with `characterLength`, on typed arrays: the same
- * chunks and warnings (a property test compares the two), several times faster.
+ * `splitAndPack` of a whole text measured with `characterLength`: the same chunks and
+ * warnings (a property test compares them), found lazily near chunk edges when the
+ * separators allow it (`canLocateLazily`), else from the full list of units in typed arrays.
  */
 export function splitAndPackCharacters(options: {
+  text: string;
+  chunkSize: number;
+  chunkOverlap: number;
+  separators: readonly string[];
+}): PackResult {
+  if (!canLocateLazily(options.separators)) return splitAndPackCharactersEagerly(options);
+  const spans: TextRange[] = [];
+  const warnings = packCharactersLazily({
+    ...options,
+    onSpan: (start, end) => {
+      spans.push({ start, end });
+    },
+  });
+  return { spans, warnings };
+}
+
+/** The eager fast path: every unit listed first, then packed (the lazy path's fallback). */
+export function splitAndPackCharactersEagerly(options: {
   text: string;
   chunkSize: number;
   chunkOverlap: number;
@@ -76,6 +97,39 @@ export function splitAndPackCharacters(options: {
   const { text, chunkSize, chunkOverlap, separators } = options;
   const units = splitCharacterUnits(text, separators, chunkSize, chunkOverlap);
   return packCharacterUnits({ text, units, chunkSize, chunkOverlap, separators });
+}
+
+/**
+ * Chunks of `document` by character length, built as the lazy packer finds them: one object
+ * literal per chunk, of the shape `buildChunks` makes, and no list of ranges in between.
+ */
+function chunkCharacters(
+  document: Document,
+  options: { chunkSize: number; chunkOverlap: number; separators: readonly string[] },
+): { chunks: Chunk[]; warnings: ChunkWarning[] } {
+  const { text, id, metadata } = document;
+  const chunks: Chunk[] = [];
+  if (!canLocateLazily(options.separators)) {
+    const result = splitAndPackCharactersEagerly({ text, ...options });
+    return { chunks: buildChunks(document, result.spans), warnings: result.warnings };
+  }
+  const warnings = packCharactersLazily({
+    text,
+    ...options,
+    onSpan: (start, end) => {
+      const index = chunks.length;
+      chunks.push({
+        id: `${id}#${index}`,
+        documentId: id,
+        index,
+        text: text.slice(start, end),
+        start,
+        end,
+        metadata: { ...metadata },
+      });
+    },
+  });
+  return { chunks, warnings };
 }
 
 /**
@@ -98,17 +152,19 @@ export function recursiveChunker(options: RecursiveChunkerOptions): Chunker {
     chunk(input: Document | string): Chunk[] {
       const document = toDocument(input, 'recursiveChunker');
       const { text } = document;
-      const result =
-        length === characterLength
-          ? splitAndPackCharacters({ text, chunkSize, chunkOverlap, separators })
-          : splitAndPack({
-              text,
-              ranges: [{ start: 0, end: text.length }],
-              chunkSize,
-              chunkOverlap,
-              length,
-              separators,
-            });
+      if (length === characterLength) {
+        const result = chunkCharacters(document, { chunkSize, chunkOverlap, separators });
+        warnings = result.warnings;
+        return result.chunks;
+      }
+      const result = splitAndPack({
+        text,
+        ranges: [{ start: 0, end: text.length }],
+        chunkSize,
+        chunkOverlap,
+        length,
+        separators,
+      });
       warnings = result.warnings;
       return buildChunks(document, result.spans);
     },
