@@ -2,5 +2,6 @@ export {
   chunkMetadataKeys,
   chunkToRecord,
   recordContentHash,
+  recordHoldsChunk,
   recordToChunk,
 } from './chunk-record.js';

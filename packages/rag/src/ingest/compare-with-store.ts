@@ -1,7 +1,6 @@
-import { chunkToRecord, recordContentHash } from '../chunk-records/index.js';
+import { recordContentHash, recordHoldsChunk } from '../chunk-records/index.js';
 import type { VectorStore } from '../types/vector-store.js';
 import { type KeyedChunk, throwIfAborted } from './chunk-documents.js';
-import { sameJson } from './same-json.js';
 
 /** A chunk to write; `vector` is set when the stored one can be kept (same text, same model). */
 export interface PlannedWrite {
@@ -40,8 +39,7 @@ export async function compareWithStore(
       } else if (recordContentHash(record) !== keyed.key) {
         writes.push({ keyed, existed: true });
       } else {
-        const wanted = chunkToRecord(keyed.chunk, record.vector, keyed.key);
-        if (record.text === wanted.text && sameJson(record.metadata ?? {}, wanted.metadata)) {
+        if (recordHoldsChunk(record, keyed.chunk, keyed.key)) {
           unchanged.push(keyed);
         } else {
           writes.push({ keyed, existed: true, vector: record.vector });

@@ -1,11 +1,11 @@
 import { defaultEmbedConcurrency, embedMany, type Usage, ValidationError } from '@weft/core';
 import { chunkToRecord } from '../chunk-records/index.js';
+import { sameJson } from '../chunk-records/same-json.js';
 import { embeddingIdentity, type KeyedChunk, throwIfAborted } from './chunk-documents.js';
 import { embedScheduler, nextTurn } from './embed-scheduler.js';
 import { emptyIngestState } from './ingest-state.js';
 import { type EmbedWindow, windowPlanner } from './plan-windows.js';
 import { prepareWrites } from './prepare-writes.js';
-import { sameJson } from './same-json.js';
 import type { IngestOptions, IngestProgress, IngestResult, IngestState } from './types.js';
 import { defaultIngestBatchSize, validateIngestOptions } from './validate-ingest.js';
 

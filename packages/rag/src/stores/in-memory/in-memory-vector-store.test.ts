@@ -92,6 +92,30 @@ describe('InMemoryVectorStore', () => {
     expect(await store.count()).toBe(0);
   });
 
+  it('names the nested place of bad metadata, and keeps a __proto__ key a plain key', async () => {
+    const store = new InMemoryVectorStore({ dimensions: 2 });
+    const bad = { a: [1, { b: Number.POSITIVE_INFINITY }] };
+    const error = await store
+      .upsert([
+        { id: 'ok', vector: unit([1, 0]) },
+        { id: 'x', vector: unit([1, 0]), metadata: bad },
+      ])
+      .catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain(
+      'records.1.metadata.a.1.b: metadata numbers must be finite',
+    );
+    const parsed = JSON.parse('{"__proto__": {"polluted": true}, "n": 1}') as Record<
+      string,
+      unknown
+    >;
+    await store.upsert([{ id: 'p', vector: unit([0, 1]), metadata: parsed }]);
+    const [record] = await store.get(['p']);
+    expect(Object.keys(record?.metadata ?? {})).toEqual(['__proto__', 'n']);
+    expect(Object.getPrototypeOf(record?.metadata)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await store.count({ n: 1 })).toBe(1);
+  });
+
   it('normalizes vectors whose squared length overflows, and plain number arrays', async () => {
     const store = new InMemoryVectorStore({ dimensions: 2, quantization: 'int8' });
     await store.upsert([
