@@ -40,6 +40,29 @@ describe('saveVectorStore / loadVectorStore', () => {
     expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('keeps vectors bit for bit over repeated save and load cycles', async () => {
+    const random = createRandom(11);
+    const store = new InMemoryVectorStore({ dimensions: 384 });
+    // Vectors of any length: the store normalises them once, on the first upsert.
+    await store.upsert(
+      Array.from({ length: 200 }, (_, i) => ({
+        id: `v${i}`,
+        vector: Float32Array.from({ length: 384 }, () => (random() - 0.5) * (1 + i)),
+      })),
+    );
+    const first = store.snapshot().vectors;
+    let current = store;
+    for (let cycle = 0; cycle < 5; cycle++) {
+      const path = join(folder, `cycle-${cycle}.weft`);
+      await saveVectorStore(current, path);
+      current = await loadVectorStore(path);
+      const vectors = current.snapshot().vectors;
+      expect(new Uint32Array(vectors.buffer, vectors.byteOffset, vectors.length)).toEqual(
+        new Uint32Array(first.buffer, first.byteOffset, first.length),
+      );
+    }
+  });
+
   it('refuses truncated, altered and foreign files with a clear error', async () => {
     const path = join(folder, 'damaged.weft');
     await saveVectorStore(await sampleStore(), path);
