@@ -134,7 +134,8 @@ export class SeparatorSearch {
 
   /** The first occurrence of separator `index` in `[from, before]`, known to be one at `before`. */
   firstUpTo(index: number, from: number, before: number): number {
-    const separator = this.separators[index] as string;
-    return from + this.text.slice(from, before + separator.length).indexOf(separator);
+    // The occurrence at `before` stops the scan there: no bounded copy of the text is needed.
+    const found = this.text.indexOf(this.separators[index] as string, from);
+    return found === -1 || found > before ? before : found;
   }
 }
