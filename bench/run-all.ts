@@ -1,5 +1,6 @@
 /**
- * Runs the three benchmarks, each in its own process, against the built @weft/core (built
+ * Runs the core benchmarks and the self-contained RAG ones (chunking, ingestion), each in its
+ * own process, against the built @weft/core (built
  * first if missing or stale), then prints one summary from bench/results/*.json.
  *
  *   pnpm --filter @weft/bench run bench     (or `pnpm bench` at the repository root)
@@ -22,6 +23,8 @@ for (const script of [
   'bundle-size.ts',
   'tokens.ts',
   'embeddings.ts',
+  'chunking.ts',
+  'ingest.ts',
 ]) {
   console.log(`\n=== ${script}\n`);
   // Same node, same tsx loader as this process.
@@ -55,6 +58,8 @@ const bundles = readResults('bundle-size') as
   | undefined;
 
 const embeddings = readResults('embeddings') as { goals: Record<string, GoalValue> } | undefined;
+const chunking = readResults('chunking') as { weftOverLangChain: number } | undefined;
+const ingest = readResults('ingest') as { goals: Record<string, GoalValue> } | undefined;
 
 const machine = machineInfo();
 console.log(`\n=== Summary (node ${machine.node}, ${machine.cores} cores, ${machine.cpuModel})\n`);
@@ -78,7 +83,20 @@ for (const app of bundles?.apps ?? []) {
 }
 console.log(formatTable(['measure', 'value', ''], rows));
 
-const goals = { ...streaming?.goals, ...imports?.goal, ...bundles?.goal, ...embeddings?.goals };
+const goals: Record<string, GoalValue> = {
+  ...streaming?.goals,
+  ...imports?.goal,
+  ...bundles?.goal,
+  ...embeddings?.goals,
+  ...ingest?.goals,
+};
+if (chunking) {
+  goals.recursiveChunkerOverLangChain = { goal: '>= 10', value: chunking.weftOverLangChain };
+}
+// Only goals stated as a comparison with a number are judged here.
+for (const [name, { goal }] of Object.entries(goals)) {
+  if (!/^(<|<=|>=) -?\d/.test(goal)) delete goals[name];
+}
 console.log();
 console.log(
   formatTable(

@@ -86,9 +86,10 @@ export class ApproximateMirror {
 
   /**
    * The best `topK` rows by exact cosine among the index's candidates, filter and minScore
-   * applied. Starts with `candidates`; when the filter or a small graph leaves the heap
-   * short, asks again for more (sized by the share of candidates the filter accepted), and
-   * returns `undefined` (scan instead) once that would exceed a tenth of the collection.
+   * applied. Starts with `candidates`; when the filter leaves the heap short, asks again for
+   * more (sized by the share of candidates the filter accepted), and returns `undefined`
+   * (scan instead) once that would exceed a tenth of the collection, or when the heap is
+   * still short after the graph was asked for every row or answered with fewer than asked.
    */
   query(options: {
     matrix: VectorMatrix;
@@ -120,7 +121,13 @@ export class ApproximateMirror {
       }
       const full = heap.threshold > Number.NEGATIVE_INFINITY;
       // Candidates come nearest first: once they drop below minScore, more cannot help.
-      if (full || keys.length < want || want >= size || lowest < minScore) return heap.drain();
+      if (full || lowest < minScore) return heap.drain();
+      // Short of topK although the graph was asked for every row, or it gave fewer than asked
+      // (a graph search can miss nodes): only a scan is sure to find the rest.
+      if (keys.length < want || want >= size) {
+        heap.drain();
+        return undefined;
+      }
       const acceptedShare = accepted / keys.length;
       const needed = acceptedShare > 0 ? Math.ceil((2 * topK) / acceptedShare) : want * 8;
       want = Math.max(want * 2, needed);

@@ -219,6 +219,32 @@ describe('usearchHnsw with InMemoryVectorStore', () => {
     expect(best?.id).toBe('r5');
   });
 
+  it('scans when a graph search misses nodes and leaves the answer short', async () => {
+    const random = createRandom(17);
+    // A graph that knows every key but, like an HNSW search can, never returns one of them.
+    const keys: bigint[] = [];
+    const forgetful: ApproximateIndex = {
+      name: 'forgetful',
+      create: () => ({
+        add: (added) => keys.push(...added),
+        remove: () => undefined,
+        search: (_query, count) => BigUint64Array.from(keys.slice(1, count + 1)),
+        size: () => keys.length,
+        release: () => undefined,
+      }),
+    };
+    const store = new InMemoryVectorStore({
+      dimensions: 8,
+      approximate: forgetful,
+      exactScanBelow: 0,
+    });
+    const records = makeRecords(random, 30, 8);
+    await store.upsert(records);
+    const all = await store.query({ vector: records[0]?.vector as Float32Array, topK: 30 });
+    expect(all.map((hit) => hit.id).sort()).toEqual(records.map((record) => record.id).sort());
+    expect(all[0]?.id).toBe('r0');
+  });
+
   it('fails with a clear error when usearch is not installed', () => {
     const error = (() => {
       try {
