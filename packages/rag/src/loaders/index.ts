@@ -1,7 +1,17 @@
 // Edge-safe: parsers work on strings and bytes. loadUrl resolves hostnames through node:dns
-// only when called without `lookup` (a dynamic import). The file-system loaders are in ./node.ts.
+// only when called without `lookup` (a dynamic import). The file-system loaders are in ./node.ts;
+// the root's loadFile/loadDirectory import them on the first call (file-loaders-lazy.ts).
 export { type CsvSyntaxOptions, formatCsv, parseCsvRecords } from './csv.js';
 export { sha256Hex } from './document-builder.js';
+export {
+  type LoadDirectoryOptions,
+  type LoadDirectoryResult,
+  type LoadFileOptions,
+  loadDirectory,
+  loadFile,
+  type SkippedFile,
+  type SkipReason,
+} from './file-loaders-lazy.js';
 export { compileGlob } from './glob.js';
 export { type LoadUrlOptions, loadUrl } from './load-url.js';
 export { LoaderError, type LoaderErrorOptions } from './loader-error.js';
