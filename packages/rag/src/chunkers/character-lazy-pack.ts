@@ -1,13 +1,14 @@
 import { WeftError } from '@weft/core';
 import type { ChunkWarning } from '../types/index.js';
 import { CharacterUnitLocator } from './character-locator.js';
-import { fitFrom, fitLimit } from './character-pack.js';
+import { fitFrom } from './character-pack.js';
 import { createMeasure, type Measure } from './measure.js';
 import {
   overlapReducedWarning,
   oversizedWarning,
+  type RefineEdge,
   type RefineOptions,
-  refineInside,
+  refineBetween,
 } from './pack-units.js';
 import { skipWhitespaceBackward, skipWhitespaceForward } from './text-ranges.js';
 
@@ -32,7 +33,15 @@ export function packCharactersLazily(options: {
   const { text, chunkSize, chunkOverlap, separators, onSpan } = options;
   const locator = new CharacterUnitLocator({ text, separators, chunkSize, chunkOverlap });
   const measure = createMeasure(text);
-  const context: LazyOverlapContext = { text, measure, chunkOverlap, separators, chunkSize };
+  const context: LazyOverlapContext = {
+    text,
+    measure,
+    chunkOverlap,
+    separators,
+    chunkSize,
+    nextEnd: -1,
+    edge: { refineFrom: 0, lower: 0, upper: 0, previousEnd: 0, fitFrom: 0 },
+  };
   const warnings: ChunkWarning[] = [];
   const length = text.length;
   let chunkCount = 0;
@@ -41,9 +50,18 @@ export function packCharactersLazily(options: {
   let nextStart = 0;
   let chunkStart = 0;
   while (nextStart < length) {
-    locator.locate(nextStart);
-    const firstEnd = locator.end;
-    const limit = fitLimit(text, chunkStart, chunkSize);
+    // The overlap search located the next unit already; locating it again would only walk
+    // the locator back from the overlap's edge.
+    let firstEnd = context.nextEnd;
+    if (firstEnd <= nextStart) {
+      locator.locate(nextStart);
+      firstEnd = locator.end;
+    }
+    context.nextEnd = -1;
+    // fitLimit, keeping the chunk's first non-space: the trimmed start below is the same.
+    const firstSolid = skipWhitespaceForward(text, chunkStart, length);
+    const reach = firstSolid + chunkSize;
+    const limit = reach >= length ? length : skipWhitespaceForward(text, reach, length);
     let end = firstEnd;
     if (firstEnd > limit) {
       const size = measure(nextStart, firstEnd);
@@ -59,7 +77,7 @@ export function packCharactersLazily(options: {
     if (end <= nextStart) {
       throw new WeftError('internal', `recursiveChunker: no progress at offset ${nextStart}.`);
     }
-    const from = skipWhitespaceForward(text, chunkStart, end);
+    const from = Math.min(firstSolid, end);
     const to = skipWhitespaceBackward(text, from, end);
     nextStart = end;
     chunkStart = end;
@@ -79,6 +97,10 @@ export function packCharactersLazily(options: {
 interface LazyOverlapContext extends RefineOptions {
   measure: Measure;
   chunkSize: number;
+  /** Set by `overlapStart`: the end of the unit starting at `nextStart`. */
+  nextEnd: number;
+  /** Scratch for `refineBetween`, refilled at each chunk. */
+  edge: RefineEdge;
 }
 
 /**
@@ -99,7 +121,9 @@ function overlapStart(
   const { text, measure, chunkOverlap, chunkSize } = context;
   locator.locate(nextStart);
   const nextEnd = locator.end;
-  const overlapFrom = fitFrom(text, to, chunkOverlap);
+  context.nextEnd = nextEnd;
+  // fitFrom(text, to, chunkOverlap), `to` being a trimmed end already.
+  const overlapFrom = skipWhitespaceBackward(text, 0, to - chunkOverlap);
   const lowest = Math.max(from + 1, overlapFrom);
   locator.locate(lowest - 1);
   const edgeStart = locator.start;
@@ -108,8 +132,14 @@ function overlapStart(
   const wholeUnitsSuffice = earliest < to && measure(earliest, to) * 2 >= chunkOverlap;
   let refined: number | undefined;
   if (!wholeUnitsSuffice) {
-    const unit = { start: edgeStart, end: earliest, refineFrom: edgeRefineFrom };
-    refined = refineInside(context, unit, { start: from, end: to }, overlapFrom);
+    // One scratch object for all chunks: the overlap search allocates nothing per chunk.
+    const { edge } = context;
+    edge.refineFrom = edgeRefineFrom;
+    edge.lower = Math.max(edgeStart, from);
+    edge.upper = Math.min(earliest, to);
+    edge.previousEnd = to;
+    edge.fitFrom = overlapFrom;
+    refined = refineBetween(context, edge);
   }
   // Earliest first, the first candidate that leaves room for the next unit wins.
   const roomFrom = fitFrom(text, nextEnd, chunkSize);

@@ -41,6 +41,10 @@ export class CharacterUnitLocator {
   // The piece held before, so the overlap's step back into it costs no search.
   private readonly earlierStart: Int32Array;
   private readonly earlierEnd: Int32Array;
+  // The piece a forward walk passed last, just before the new one: the overlap's step back
+  // usually lands in it.
+  private readonly passedStart: Int32Array;
+  private readonly passedEnd: Int32Array;
 
   constructor(options: {
     text: string;
@@ -64,6 +68,8 @@ export class CharacterUnitLocator {
     this.pieceEnd = new Int32Array(depths);
     this.earlierStart = new Int32Array(depths);
     this.earlierEnd = new Int32Array(depths);
+    this.passedStart = new Int32Array(depths);
+    this.passedEnd = new Int32Array(depths);
     this.rangeEnd[0] = text.length;
   }
 
@@ -119,6 +125,8 @@ export class CharacterUnitLocator {
     this.pieceEnd[depth] = 0;
     this.earlierStart[depth] = 0;
     this.earlierEnd[depth] = 0;
+    this.passedStart[depth] = 0;
+    this.passedEnd[depth] = 0;
     if (this.fits(start, end)) {
       this.kind[depth] = leaf;
       this.cutBy[depth] = level;
@@ -172,6 +180,16 @@ export class CharacterUnitLocator {
       this.earlierEnd[depth] = currentEnd;
       return;
     }
+    if (
+      offset >= (this.passedStart[depth] as number) &&
+      offset < (this.passedEnd[depth] as number)
+    ) {
+      this.pieceStart[depth] = this.passedStart[depth] as number;
+      this.pieceEnd[depth] = this.passedEnd[depth] as number;
+      this.earlierStart[depth] = currentStart;
+      this.earlierEnd[depth] = currentEnd;
+      return;
+    }
     const start = this.rangeStart[depth] as number;
     const end = this.rangeEnd[depth] as number;
     const index = this.cutBy[depth] as number;
@@ -180,12 +198,9 @@ export class CharacterUnitLocator {
     let next: number;
     // Moving forward, the furthest known cut before the offset bounds the search.
     const earlierEnd = this.earlierEnd[depth] as number;
-    const knownCut =
-      earlierEnd > currentEnd &&
-      offset >= earlierEnd &&
-      earlierEnd > (this.earlierStart[depth] as number)
-        ? earlierEnd
-        : currentEnd;
+    // The earlier piece's end is a cut when it is below the offset (the range ends above).
+    const earlierCut = earlierEnd > (this.earlierStart[depth] as number) && earlierEnd <= offset;
+    const knownCut = earlierCut && earlierEnd > currentEnd ? earlierEnd : currentEnd;
     const pieceSize = currentEnd - currentStart;
     if (pieceSize > 0 && offset >= knownCut && offset - knownCut < 4 * pieceSize) {
       // Near a known cut, where pieces are long: the next few cuts by forward search (which
@@ -193,19 +208,26 @@ export class CharacterUnitLocator {
       let cut = knownCut;
       next = this.search.firstOccurrence(index, cut + size, end);
       for (let step = 0; step < 3 && next !== -1 && next <= offset; step++) {
+        this.passedStart[depth] = cut;
+        this.passedEnd[depth] = next;
         cut = next;
         next = this.search.firstOccurrence(index, cut + size, end);
       }
       if (next !== -1 && next <= offset) {
         cut = this.search.lastCut(index, offset, next, end);
-        next = this.search.firstOccurrence(index, cut + size, end);
+        next = this.search.firstOccurrence(index, Math.max(cut + size, offset + 1), end);
       }
       pieceStart = cut;
     } else {
-      const lowest = pieceSize > 0 && offset >= knownCut ? knownCut : start + 1;
+      // Moving back, the earlier piece's end may still bound the search from below.
+      let lowest = start + 1;
+      if (pieceSize > 0 && offset >= knownCut) lowest = knownCut;
+      else if (earlierCut) lowest = earlierEnd;
       const cut = this.search.lastCut(index, offset, lowest, end);
       pieceStart = cut === -1 ? start : cut;
-      const from = cut === -1 ? start + 1 : cut + size;
+      // No cut lies in [cut + size, offset] (cut is the last one), so the next is searched
+      // from past the offset: the stretch before it is not scanned again.
+      const from = Math.max(cut === -1 ? start + 1 : cut + size, offset + 1);
       if (currentEnd > currentStart && offset < currentStart) {
         // The current piece's start is a cut: the next one is found by then at the latest.
         next = this.search.firstUpTo(index, from, currentStart);

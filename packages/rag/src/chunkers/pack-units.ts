@@ -206,14 +206,40 @@ export function refineInside(
   previous: TextRange,
   fitFrom?: number,
 ): number | undefined {
+  return refineBetween(options, {
+    refineFrom: unit.refineFrom,
+    lower: Math.max(unit.start, previous.start),
+    upper: Math.min(unit.end, previous.end),
+    previousEnd: previous.end,
+    fitFrom,
+  });
+}
+
+/** Where `refineBetween` looks for an overlap start inside the unit at a chunk's edge. */
+export interface RefineEdge {
+  /** The first separator (by index) that may cut inside the unit. */
+  refineFrom: number;
+  /** The unit's part inside the previous chunk: `[lower, upper)`. */
+  lower: number;
+  upper: number;
+  /** Where the previous chunk ends: the overlap is measured up to here. */
+  previousEnd: number;
+  /** The lowest offset whose overlap fits, when lengths are characters; else undefined. */
+  fitFrom: number | undefined;
+}
+
+/**
+ * `refineInside` on plain offsets: candidates lie in `(lower, upper)`, the part of a unit
+ * (refined from separator `refineFrom`) inside the previous chunk, which ends at
+ * `previousEnd`. The character fast paths call it once per chunk, so it builds no closure.
+ */
+export function refineBetween(options: RefineOptions, edge: RefineEdge): number | undefined {
   const { text, separators, measure, chunkOverlap } = options;
-  const lower = Math.max(unit.start, previous.start);
-  const upper = Math.min(unit.end, previous.end);
+  const { lower, upper, previousEnd, fitFrom } = edge;
   if (upper - lower < 2) return undefined;
-  const fits = (offset: number) => measure(offset, previous.end) <= chunkOverlap;
   let best: number | undefined;
   let bestOverlap = -1;
-  for (let index = unit.refineFrom; index < separators.length; index++) {
+  for (let index = edge.refineFrom; index < separators.length; index++) {
     const separator = separators[index] as string;
     let found: number | undefined;
     if (separator === '') {
@@ -222,7 +248,7 @@ export function refineInside(
       let high = upper;
       while (low < high) {
         const middle = (low + high) >>> 1;
-        if (fits(middle)) high = middle;
+        if (measure(middle, previousEnd) <= chunkOverlap) high = middle;
         else low = middle + 1;
       }
       if (low < upper) found = codePointBoundaryAfter(text, low);
@@ -238,13 +264,13 @@ export function refineInside(
       let high = offsets.length;
       while (low < high) {
         const middle = (low + high) >>> 1;
-        if (fits(offsets[middle] as number)) high = middle;
+        if (measure(offsets[middle] as number, previousEnd) <= chunkOverlap) high = middle;
         else low = middle + 1;
       }
       found = offsets[low];
     }
     if (found === undefined || found >= upper) continue;
-    const overlap = measure(found, previous.end);
+    const overlap = measure(found, previousEnd);
     if (overlap > bestOverlap) {
       best = found;
       bestOverlap = overlap;

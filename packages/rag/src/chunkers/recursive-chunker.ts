@@ -109,6 +109,8 @@ function chunkCharacters(
 ): { chunks: Chunk[]; warnings: ChunkWarning[] } {
   const { text, id, metadata } = document;
   const chunks: Chunk[] = [];
+  // Made once: each id is then one concatenation, with no intermediate string per chunk.
+  const idPrefix = `${id}#`;
   if (!canLocateLazily(options.separators)) {
     const result = splitAndPackCharactersEagerly({ text, ...options });
     return { chunks: buildChunks(document, result.spans), warnings: result.warnings };
@@ -119,7 +121,7 @@ function chunkCharacters(
     onSpan: (start, end) => {
       const index = chunks.length;
       chunks.push({
-        id: `${id}#${index}`,
+        id: `${idPrefix}${index}`,
         documentId: id,
         index,
         text: text.slice(start, end),

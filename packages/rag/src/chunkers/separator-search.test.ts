@@ -33,6 +33,13 @@ describe('SeparatorSearch.lastCut', () => {
     expect(search.lastCut(0, 6, 2, text.length)).toBe(5);
   });
 
+  it('finds no cut when the only occurrence before the offset lies below the range', () => {
+    // The line range [3, 8) holds no space; the space at 1 belongs to the line before.
+    const search = new SeparatorSearch('a b\ncccc', [' ']);
+    expect(search.lastCut(0, 7, 4, 8)).toBe(-1);
+    expect(search.lastCut(0, 7, 1, 8)).toBe(1);
+  });
+
   it('ignores an occurrence that would end past the range', () => {
     const search = new SeparatorSearch(text, ['\n\n']);
     expect(search.lastCut(0, 8, 1, 8)).toBe(5);
