@@ -99,12 +99,25 @@ describe('cacheMiddleware', () => {
 
   it('keeps serving other readers when the first reader of a shared call aborts', async () => {
     const { model: upstream, counts, release } = gatedModel();
-    const model = wrapModel(upstream, [cacheMiddleware()]);
+    const memory = memoryCacheStore();
+    let lookups = 0;
+    const store = {
+      ...memory,
+      get: (key: string) => {
+        lookups++;
+        return memory.get(key);
+      },
+    };
+    const model = wrapModel(upstream, [cacheMiddleware({ store })]);
     const controller = new AbortController();
     const first = model.generate(ask('Hi'), { signal: controller.signal });
-    const second = model.generate(ask('Hi'));
-    // Abort only once the shared upstream call has started (keys are hashed asynchronously).
+    // The first caller starts the shared upstream call (keys are hashed asynchronously, so
+    // the second caller starts only once it has), then the second looks the key up and joins.
     while (counts.generate === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    const second = model.generate(ask('Hi'));
+    while (lookups < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(counts.generate).toBe(1);
     controller.abort();
     release();
     // The shared call carried the first caller's signal; the second caller calls again.
