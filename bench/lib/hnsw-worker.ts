@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { InMemoryVectorStore } from '../../packages/rag/src/stores/in-memory/index.js';
 import { usearchHnsw } from '../../packages/rag/src/stores/usearch/index.js';
 import { buildHnswData, type HnswDataKind } from './hnsw-data.js';
+import { timeQueries } from './time-queries.js';
 
 export interface HnswReply {
   contender: string;
@@ -57,18 +58,10 @@ for (let start = 0; start < rows; start += batch) {
 const buildMs = performance.now() - buildStart;
 const search = async (query: Float32Array) =>
   (await store.query({ vector: query, topK: 10 })).map((hit) => Number(hit.id));
-for (let i = 0; i < Number(warmupArg); i++) {
-  await search(data.queries[i % data.queries.length] as Float32Array);
-}
-const timings: number[] = [];
-let results: number[][] = [];
-for (let run = 0; run < Number(runsArg); run++) {
-  const current: number[][] = [];
-  const start = performance.now();
-  for (const query of data.queries) current.push(await search(query));
-  timings.push((performance.now() - start) / data.queries.length);
-  results = current;
-}
+const { runs: timings, results } = await timeQueries(search, data.queries, {
+  warmup: Number(warmupArg),
+  runs: Number(runsArg),
+});
 const reply: HnswReply = {
   contender: contender as string,
   buildMs,

@@ -6,6 +6,7 @@
  *   tsx --conditions=@weft/source lib/vector-search-worker.ts <contender> <rows> <dims> <queries> <seed> <runs> <warmup>
  */
 import { performance } from 'node:perf_hooks';
+import { timeQueries } from './time-queries.js';
 import { buildVectorSearchData } from './vector-search-data.js';
 
 export interface VectorSearchReply {
@@ -130,17 +131,7 @@ async function prepare(): Promise<{ search: Search; note?: string }> {
 const buildStart = performance.now();
 const { search, note } = await prepare();
 const buildMs = performance.now() - buildStart;
-for (let i = 0; i < warmup; i++)
-  await search(data.queries[i % data.queries.length] as Float32Array);
-const timings: number[] = [];
-let results: number[][] = [];
-for (let run = 0; run < runs; run++) {
-  const current: number[][] = [];
-  const start = performance.now();
-  for (const query of data.queries) current.push(await search(query));
-  timings.push((performance.now() - start) / data.queries.length);
-  results = current;
-}
+const { runs: timings, results } = await timeQueries(search, data.queries, { warmup, runs });
 const reply: VectorSearchReply = {
   contender: contender as string,
   buildMs,
