@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LengthFunction } from '../types/index.js';
+import { buildChunks } from './chunk-input.js';
 import { characterLength } from './length.js';
-import { recursiveChunker } from './recursive-chunker.js';
+import { recursiveChunker, splitAndPack } from './recursive-chunker.js';
 import { unicodeText } from './testing-arbitraries.js';
 import {
   coverageViolation,
@@ -99,6 +100,30 @@ describe('recursiveChunker', () => {
     const chunker = recursiveChunker({ chunkSize: 10, chunkOverlap: 4, separators: [' '] });
     chunker.chunk('aaaaaaaaa bbbbbbbbb ccccccccc');
     expect(chunker.warnings.some((w) => w.type === 'overlap-reduced')).toBe(true);
+  });
+
+  it('builds the chunks of the general path on a document of more than a thousand chunks', () => {
+    // The character path gathers ranges in a growing typed array before making chunk objects:
+    // enough chunks to grow it several times.
+    const paragraph = (i: number) =>
+      `${'word '.repeat((i * 7) % 23)}line ${i}\n${'x'.repeat((i * 13) % 90)} end\n\n`;
+    const text = Array.from({ length: 900 }, (_, i) => paragraph(i)).join('');
+    const document = { id: 'long', text, metadata: { source: 'long.md', page: 3 } };
+    const chunker = recursiveChunker({ chunkSize: 60, chunkOverlap: 15 });
+    const chunks = chunker.chunk(document);
+    const general = splitAndPack({
+      text,
+      ranges: [{ start: 0, end: text.length }],
+      chunkSize: 60,
+      chunkOverlap: 15,
+      length: characterLength,
+      separators: ['\n\n', '\n', ' ', ''],
+    });
+    expect(chunks.length).toBeGreaterThan(1000);
+    expect(chunks).toEqual(buildChunks(document, general.spans));
+    expect(chunker.warnings).toEqual(general.warnings);
+    // Each chunk gets its own copy of the metadata.
+    expect(chunks[0]?.metadata).not.toBe(chunks[1]?.metadata);
   });
 
   it('refuses bad options with a ValidationError', () => {
