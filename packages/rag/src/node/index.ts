@@ -3,4 +3,8 @@
 
 export { fileIngestState } from '../ingest/file-ingest-state.js';
 export * from '../loaders/node.js';
-export { loadVectorStore, saveVectorStore } from '../stores/in-memory/persist.js';
+export {
+  type LoadVectorStoreOptions,
+  loadVectorStore,
+  saveVectorStore,
+} from '../stores/in-memory/persist.js';

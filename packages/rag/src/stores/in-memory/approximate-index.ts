@@ -10,6 +10,12 @@ export interface ApproximateIndex {
   readonly name: string;
   /** A new, empty index for unit vectors of `dimensions` components. */
   create(options: { dimensions: number }): ApproximateIndexInstance;
+  /**
+   * The options that shape a saved graph, e.g. `quantization=f16;connectivity=16`: a graph
+   * saved by `saveVectorStore` is only loaded back by a recipe with the same name and
+   * fingerprint (else it is rebuilt). Indexes whose instances cannot `save` leave it out.
+   */
+  readonly fingerprint?: string;
 }
 
 /**
@@ -28,4 +34,14 @@ export interface ApproximateIndexInstance {
   size(): number;
   /** Frees the index; the store makes no call after this one. */
   release(): void;
+  /**
+   * Optional, with `load`: writes the whole index (graph and keys) to the file at `path`,
+   * synchronously, so that `saveVectorStore` can keep the graph beside the records.
+   */
+  save?(path: string): void;
+  /**
+   * Optional, with `save`: replaces this (empty) index with one `save` wrote. The store only
+   * passes a file it has checked end to end, written by an index of the same fingerprint.
+   */
+  load?(path: string): void;
 }

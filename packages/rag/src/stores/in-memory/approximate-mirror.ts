@@ -13,6 +13,24 @@ const maxCandidateShare = 0.1;
 /** One query's hits, or `undefined` when the caller should scan every row instead. */
 export type ApproximateHits = Array<{ row: number; score: number }> | undefined;
 
+/** An index file `ApproximateIndexInstance.save` wrote, and the key it gave each row. */
+export interface SavedApproximateIndex {
+  /** A file the caller has checked end to end (the index may crash on damaged bytes). */
+  path: string;
+  /** `rowKeys[row]` is the key the saved graph holds that row's vector under. */
+  rowKeys: Float64Array;
+}
+
+/** Which index wrote a saved graph, and each row's key in it. */
+export interface SavedIndexTag {
+  name: string;
+  fingerprint: string;
+  rowKeys: Float64Array;
+}
+
+/** What became of a saved graph: loaded, or rebuilt from the rows (and why). */
+export type ApproximateIndexReport = { graph: 'loaded' } | { graph: 'rebuilt'; reason: string };
+
 /**
  * Keeps an approximate index in step with a store's rows. Each record gets a stable key
  * (rows move on delete; keys do not), mapped both ways. If the index ever throws, it is
@@ -24,10 +42,89 @@ export class ApproximateMirror {
   private rowKeys: number[] = [];
   private readonly keyRows = new Map<number, number>();
   private nextKey = 0;
+  /** While true, upserts are not indexed: a saved graph or one bulk add follows (`attach`). */
+  private deferred = false;
 
-  constructor(recipe: ApproximateIndex, dimensions: number) {
+  constructor(
+    private readonly recipe: ApproximateIndex,
+    private readonly dimensions: number,
+  ) {
     this.name = recipe.name;
     this.index = recipe.create({ dimensions });
+  }
+
+  /** Stops indexing upserts until `attach`: the rows are being loaded from a saved store. */
+  defer(): void {
+    this.deferred = true;
+  }
+
+  /**
+   * Ends `defer`: loads the saved graph when there is one and it fits the rows (keys unique,
+   * one per row, the graph holding exactly that many), else indexes every row afresh.
+   */
+  attach(matrix: VectorMatrix, saved: SavedApproximateIndex | undefined): ApproximateIndexReport {
+    this.deferred = false;
+    if (!this.index) return { graph: 'rebuilt', reason: 'the index was released' };
+    if (saved) {
+      const reason = this.load(saved, matrix.size);
+      if (reason === undefined) return { graph: 'loaded' };
+      // A failed load may leave the index half filled: start again from an empty one.
+      this.index.release();
+      this.index = this.recipe.create({ dimensions: this.dimensions });
+      this.rowKeys = [];
+      this.keyRows.clear();
+      this.nextKey = 0;
+      this.upserted(matrix, [], 0, matrix.size);
+      return { graph: 'rebuilt', reason };
+    }
+    this.upserted(matrix, [], 0, matrix.size);
+    return { graph: 'rebuilt', reason: 'no saved graph was given' };
+  }
+
+  /**
+   * Writes the index to `path` (synchronously, so it matches the rows as they are now) and
+   * returns each row's key; `undefined` when the index cannot save.
+   */
+  save(path: string, size: number): SavedIndexTag | undefined {
+    const index = this.index;
+    if (!index?.save || !index.load || this.deferred) return undefined;
+    index.save(path);
+    return {
+      name: this.name,
+      fingerprint: this.recipe.fingerprint ?? '',
+      rowKeys: Float64Array.from(this.rowKeys.slice(0, size)),
+    };
+  }
+
+  /** The reason the saved graph cannot be used, or `undefined` once it is loaded. */
+  private load(saved: SavedApproximateIndex, size: number): string | undefined {
+    const index = this.index;
+    if (!index?.load) return `the ${this.name} index cannot load a saved graph`;
+    const { rowKeys } = saved;
+    if (rowKeys.length !== size)
+      return `the saved graph has ${rowKeys.length} keys for ${size} rows`;
+    const keyRows = new Map<number, number>();
+    let nextKey = 0;
+    for (let row = 0; row < size; row++) {
+      const key = rowKeys[row] as number;
+      if (!Number.isSafeInteger(key) || key < 0 || keyRows.has(key)) {
+        return 'the saved graph has an invalid or repeated key';
+      }
+      keyRows.set(key, row);
+      if (key >= nextKey) nextKey = key + 1;
+    }
+    try {
+      index.load(saved.path);
+    } catch (error) {
+      return `the ${this.name} index could not read it (${error instanceof Error ? error.message : String(error)})`;
+    }
+    const held = index.size();
+    if (held !== size) return `the saved graph holds ${held} vectors for ${size} rows`;
+    this.rowKeys = Array.from(rowKeys);
+    this.keyRows.clear();
+    for (const [key, row] of keyRows) this.keyRows.set(key, row);
+    this.nextKey = nextKey;
+    return undefined;
   }
 
   /** False once the index failed or was released: queries then scan. */
@@ -42,7 +139,7 @@ export class ApproximateMirror {
    */
   upserted(matrix: VectorMatrix, overwritten: number[], firstNew: number, end: number): void {
     const index = this.index;
-    if (!index) return;
+    if (!index || this.deferred) return;
     const newKeys = new BigUint64Array(end - firstNew);
     for (let row = firstNew; row < end; row++) {
       const key = this.nextKey++;

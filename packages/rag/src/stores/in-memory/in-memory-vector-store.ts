@@ -8,7 +8,12 @@ import type {
   VectorStore,
   VectorStoreCapabilities,
 } from '../../types/index.js';
-import { ApproximateMirror } from './approximate-mirror.js';
+import {
+  type ApproximateIndexReport,
+  ApproximateMirror,
+  type SavedApproximateIndex,
+  type SavedIndexTag,
+} from './approximate-mirror.js';
 import { cloneMetadata, copyMetadata } from './json-metadata.js';
 import { scanTopK } from './scan.js';
 import {
@@ -239,10 +244,29 @@ export class InMemoryVectorStore implements VectorStore {
     };
   }
 
-  /** A store holding a snapshot's records, validated like any upsert. */
+  /**
+   * Writes the approximate index, as it is at this moment, to `path` and returns which index
+   * wrote it and each row's key; `undefined` when there is none or it cannot save. Used by
+   * `saveVectorStore` together with `snapshot()`, in the same tick.
+   */
+  saveApproximateIndex(path: string): SavedIndexTag | undefined {
+    this.assertOpen();
+    if (!this.approximate?.active) return undefined;
+    return this.approximate.save(path, this.matrix.size);
+  }
+
+  /**
+   * A store holding a snapshot's records, validated like any upsert. With `options.approximate`
+   * and a `savedIndex` (a graph `saveApproximateIndex` wrote for these rows), the graph is
+   * loaded instead of rebuilt when it fits; `onApproximateIndex` says which happened.
+   */
   static async fromSnapshot(
     snapshot: InMemoryVectorStoreSnapshot,
     options: Partial<InMemoryVectorStoreOptions> = {},
+    restore: {
+      savedIndex?: SavedApproximateIndex;
+      onApproximateIndex?: (report: ApproximateIndexReport) => void;
+    } = {},
   ): Promise<InMemoryVectorStore> {
     const { dimensions, ids, texts, metadata, vectors } = snapshot;
     const store = new InMemoryVectorStore({
@@ -260,6 +284,8 @@ export class InMemoryVectorStore implements VectorStore {
         store: storeName,
       });
     }
+    // The graph is added in one go after the rows (or loaded), not per upsert batch.
+    store.approximate?.defer();
     await store.upsert(
       ids.map((id, row) => ({
         id,
@@ -268,6 +294,10 @@ export class InMemoryVectorStore implements VectorStore {
         metadata: metadata[row],
       })),
     );
+    if (store.approximate) {
+      const report = store.approximate.attach(store.matrix, restore.savedIndex);
+      restore.onApproximateIndex?.(report);
+    }
     return store;
   }
 

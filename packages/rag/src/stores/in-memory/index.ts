@@ -1,4 +1,9 @@
 export type { ApproximateIndex, ApproximateIndexInstance } from './approximate-index.js';
+export type {
+  ApproximateIndexReport,
+  SavedApproximateIndex,
+  SavedIndexTag,
+} from './approximate-mirror.js';
 export {
   InMemoryVectorStore,
   type InMemoryVectorStoreSnapshot,

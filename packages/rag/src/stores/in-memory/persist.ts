@@ -5,14 +5,35 @@
  * File layout (little-endian): a 32-byte header (magic `WEFTVEC\0`, version, dimensions,
  * count, flags, JSON length, reserved), the JSON of ids, texts and metadata padded to 4 bytes,
  * the float32 unit vectors row by row, and a SHA-256 of everything before it.
+ *
+ * A store with an approximate index that can save itself (usearchHnsw) also gets its graph
+ * written to `<path>.hnsw` (persist-graph.ts), tagged with this file's SHA-256, so loading it
+ * skips the rebuild; a missing, stale or damaged graph file only means a rebuild.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
-import { basename, dirname, join } from 'node:path';
 import { VectorStoreError } from '../../errors/vector-store-error.js';
+import type { ApproximateIndexReport, SavedIndexTag } from './approximate-mirror.js';
+import { removeQuietly, temporaryPathBeside, writeFileAtomically } from './atomic-file.js';
 import { InMemoryVectorStore, type InMemoryVectorStoreSnapshot } from './in-memory-vector-store.js';
+import {
+  type GraphFileCheck,
+  graphPathFor,
+  readGraphFile,
+  writeGraphFile,
+} from './persist-graph.js';
 import type { InMemoryVectorStoreOptions } from './store-options.js';
+
+/** Options for `loadVectorStore`: the store's options, and a report on its approximate graph. */
+export interface LoadVectorStoreOptions extends Partial<InMemoryVectorStoreOptions> {
+  /**
+   * With `approximate`: called once, with `{ graph: 'loaded' }` when the saved graph
+   * (`<path>.hnsw`) was used, or `{ graph: 'rebuilt', reason }` when it was missing, stale
+   * (from another version of the store file or other index options) or damaged.
+   */
+  onApproximateIndex?: (report: ApproximateIndexReport) => void;
+}
 
 const magic = Buffer.from('WEFTVEC\0', 'latin1');
 const formatVersion = 1;
@@ -39,10 +60,40 @@ function assertLittleEndian(): void {
 /**
  * Writes the store to `path` atomically: a temporary file in the same folder is written,
  * flushed to disk and renamed over `path`, so a crash leaves the old file or the new one.
+ * A saveable approximate index is written the same way to `<path>.hnsw` (else that file is
+ * removed).
  */
 export async function saveVectorStore(store: InMemoryVectorStore, path: string): Promise<void> {
   assertLittleEndian();
-  const snapshot = store.snapshot();
+  const indexPath = temporaryPathBeside(path, 'hnsw.tmp');
+  try {
+    // Both in the same tick, so the graph and the records are the same version of the store.
+    const snapshot = store.snapshot();
+    const savedIndex = store.saveApproximateIndex(indexPath);
+    const storeHash = await writeStoreFile(snapshot, path);
+    if (savedIndex) await writeGraph(path, snapshot.dimensions, storeHash, savedIndex, indexPath);
+    else await removeQuietly(graphPathFor(path));
+  } finally {
+    await removeQuietly(indexPath);
+  }
+}
+
+function writeGraph(
+  path: string,
+  dimensions: number,
+  storeHash: string,
+  { name, fingerprint, rowKeys }: SavedIndexTag,
+  indexPath: string,
+): Promise<void> {
+  const tag = { storeHash, dimensions, name, fingerprint };
+  return writeGraphFile({ path: graphPathFor(path), tag, rowKeys, indexPath });
+}
+
+/** Writes the records file; returns its SHA-256 (hex), which ties a graph file to it. */
+async function writeStoreFile(
+  snapshot: InMemoryVectorStoreSnapshot,
+  path: string,
+): Promise<string> {
   const json = Buffer.from(
     JSON.stringify({
       ids: snapshot.ids,
@@ -66,35 +117,21 @@ export async function saveVectorStore(store: InMemoryVectorStore, path: string):
   const parts = [header, json, padding, vectors];
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part);
-  parts.push(hash.digest());
-
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const file = await open(temporary, 'w', 0o644);
-  try {
+  const digest = hash.digest();
+  parts.push(digest);
+  await writeFileAtomically(path, async (file) => {
     for (const part of parts) await file.write(part);
-    await file.sync();
-  } catch (error) {
-    await file.close().catch(() => undefined);
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-  await file.close();
-  try {
-    await rename(temporary, path);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-  // Make the rename itself durable; not every platform lets a directory be opened.
-  const folder = await open(dirname(path), 'r').catch(() => undefined);
-  await folder?.sync().catch(() => undefined);
-  await folder?.close();
+  });
+  return digest.toString('hex');
 }
 
-/** Reads a file written by `saveVectorStore`; a truncated or altered file is refused. */
+/**
+ * Reads a file written by `saveVectorStore`; a truncated or altered file is refused. With
+ * `approximate`, the saved graph is loaded when it matches this file, else rebuilt.
+ */
 export async function loadVectorStore(
   path: string,
-  options: Partial<InMemoryVectorStoreOptions> = {},
+  options: LoadVectorStoreOptions = {},
 ): Promise<InMemoryVectorStore> {
   assertLittleEndian();
   const bytes = await readFile(path);
@@ -146,5 +183,23 @@ export async function loadVectorStore(
     metadata: (metadata as Array<Record<string, unknown> | null>).map((item) => item ?? undefined),
     vectors,
   };
-  return InMemoryVectorStore.fromSnapshot(snapshot, options);
+  const { onApproximateIndex, ...storeOptions } = options;
+  const approximate = storeOptions.approximate;
+  if (!approximate) return InMemoryVectorStore.fromSnapshot(snapshot, storeOptions);
+  const check: GraphFileCheck = await readGraphFile(graphPathFor(path), {
+    storeHash: digest.toString('hex'),
+    dimensions,
+    count,
+    name: approximate.name,
+    fingerprint: approximate.fingerprint ?? '',
+  });
+  try {
+    return await InMemoryVectorStore.fromSnapshot(snapshot, storeOptions, {
+      savedIndex: check.usable ? check.saved : undefined,
+      onApproximateIndex: (report) =>
+        onApproximateIndex?.(check.usable ? report : { graph: 'rebuilt', reason: check.reason }),
+    });
+  } finally {
+    if (check.usable) await check.cleanup();
+  }
 }

@@ -18,7 +18,8 @@ export interface InMemoryVectorStoreOptions {
    * An approximate index for large collections, e.g. `usearchHnsw()` from `@weft/rag/usearch`.
    * It proposes candidates that are rescored exactly, so scores stay exact cosines; a top-k
    * may miss a true neighbour (see the recall figures in the docs). It is kept in step on
-   * every upsert and delete, and rebuilt when a saved store is loaded with it.
+   * every upsert and delete. `saveVectorStore` saves its graph beside the records when it can
+   * (usearchHnsw can), and `loadVectorStore` loads that graph when it matches, else rebuilds it.
    */
   approximate?: ApproximateIndex;
   /** With `approximate`, collections smaller than this are still scanned (default 10,000). */

@@ -168,7 +168,7 @@ describe('usearchHnsw with InMemoryVectorStore', () => {
     await store.close();
   });
 
-  it('rebuilds the index when a saved store is loaded with it', async () => {
+  it('restores the index when a saved store is loaded with it', async () => {
     const random = createRandom(15);
     const folder = await mkdtemp(join(tmpdir(), 'weft-hnsw-'));
     try {

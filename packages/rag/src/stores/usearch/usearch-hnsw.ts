@@ -62,6 +62,8 @@ export function usearchHnsw(options: UsearchHnswOptions = {}): ApproximateIndex 
   const usearch = loadUsearch(options.module);
   return {
     name: 'usearch-hnsw',
+    // What shapes a saved graph; expansionSearch only steers searches, so it may differ.
+    fingerprint: `metric=cos;quantization=${quantization};connectivity=${connectivity};expansionAdd=${expansionAdd}`,
     create({ dimensions }): ApproximateIndexInstance {
       let index: ReturnType<typeof createIndex> | undefined = createIndex();
       function createIndex() {
@@ -86,6 +88,8 @@ export function usearchHnsw(options: UsearchHnswOptions = {}): ApproximateIndex 
         },
         search: (query, count) => open().search(query, count).keys,
         size: () => open().size(),
+        save: (path) => open().save(path),
+        load: (path) => open().load(path),
         release: () => {
           // usearch frees the native index when the object is collected.
           index = undefined;

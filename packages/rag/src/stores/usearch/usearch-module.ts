@@ -7,6 +7,10 @@ export interface UsearchIndexLike {
   remove(keys: BigUint64Array): unknown;
   search(vector: Float32Array, k: number): { keys: BigUint64Array; distances: Float32Array };
   size(): number;
+  /** Writes the whole index to a file (usearch's own format). */
+  save(path: string): void;
+  /** Replaces the index with one read from a file `save` wrote. */
+  load(path: string): void;
 }
 
 /** The part of the `usearch` module this adapter uses. */
