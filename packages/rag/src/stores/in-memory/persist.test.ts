@@ -1,13 +1,12 @@
-import { fork } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRandom, randomUnitVector } from '../../conformance/random-data.js';
 import { VectorStoreError } from '../../errors/vector-store-error.js';
 import { InMemoryVectorStore } from './in-memory-vector-store.js';
 import { loadVectorStore, saveVectorStore } from './persist.js';
+import { killWhileSaving } from './persist-test-support.js';
 
 const folder = await mkdtemp(join(tmpdir(), 'weft-persist-'));
 afterAll(() => rm(folder, { recursive: true, force: true }));
@@ -87,25 +86,11 @@ describe('saveVectorStore / loadVectorStore', () => {
     const path = join(folder, 'killed.weft');
     const old = new InMemoryVectorStore({ dimensions: 256 });
     await old.upsert([{ id: 'old', vector: new Float32Array(256).fill(1), text: 'old' }]);
-    const child = fileURLToPath(new URL('./persist-fault-child.ts', import.meta.url));
     const random = createRandom(11);
     for (let round = 0; round < 6; round++) {
       await saveVectorStore(old, path);
-      const worker = fork(child, [path, '4000'], {
-        execArgv: ['--import', 'tsx', '--conditions=@weft/source'],
-        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      });
-      await new Promise<void>((resolve, reject) => {
-        worker.once('message', () => resolve());
-        worker.once('exit', (code) =>
-          reject(new Error(`the saving process exited early (${code})`)),
-        );
-      });
       // Saving 4,000 x 256 floats (4 MB) takes a few ms to tens of ms: kill at random moments.
-      await new Promise((resolve) => setTimeout(resolve, random() * 80));
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
-      worker.kill('SIGKILL');
-      await exited;
+      await killWhileSaving({ path, rows: 4_000, maxDelayMs: 80, random });
       const loaded = await loadVectorStore(path);
       const count = await loaded.count();
       expect([1, 4000]).toContain(count);

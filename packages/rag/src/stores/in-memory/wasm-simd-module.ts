@@ -100,6 +100,31 @@ function unrolledSum(
   ];
 }
 
+// The row loop shared by dot_f32 and dot_i8 (params 0 matrix, 2 rowBytes, 3 rows, 4 out):
+// leave when no rows are left; at the end of a row, store the f32 score on the stack at
+// `out` (pushed before it), then step `out` by 4 bytes, the matrix by a row, and count down.
+const rowLoopStart = [...block, ...loop, ...get(3), 0x45, ...brIf(1)];
+const rowLoopEnd = [
+  0x38,
+  2,
+  0,
+  ...get(4),
+  ...i32Const(4),
+  addI32,
+  ...set(4),
+  ...get(0),
+  ...get(2),
+  addI32,
+  ...set(0),
+  ...get(3),
+  ...i32Const(1),
+  subI32,
+  ...set(3),
+  ...br(0),
+  end,
+  end,
+];
+
 /** The sum of the four f32 lanes of the v128 in local `total`, left on the stack. */
 function horizontalSum(total: number): number[] {
   const lane = (index: number) => [...get(total), ...simd(0x1f), index];
@@ -123,34 +148,13 @@ function dotF32(): number[] {
     ...set(acc),
   ];
   const body = [
-    ...block,
-    ...loop,
-    ...get(3),
-    0x45,
-    ...brIf(1),
+    ...rowLoopStart,
     ...i32Const(0),
     ...set(5),
     ...unrolledSum(step, [6, 7, 8, 9], 5, 2, 10),
     ...get(4),
     ...horizontalSum(10),
-    0x38,
-    2,
-    0,
-    ...get(4),
-    ...i32Const(4),
-    addI32,
-    ...set(4),
-    ...get(0),
-    ...get(2),
-    addI32,
-    ...set(0),
-    ...get(3),
-    ...i32Const(1),
-    subI32,
-    ...set(3),
-    ...br(0),
-    end,
-    end,
+    ...rowLoopEnd,
   ];
   return [
     ...vector([
@@ -197,11 +201,7 @@ function dotI8(): number[] {
   ];
   const lane = (index: number) => [...get(10), ...simd(0x1b), index];
   const body = [
-    ...block,
-    ...loop,
-    ...get(3),
-    0x45,
-    ...brIf(1),
+    ...rowLoopStart,
     ...zeroV128,
     ...tee(6),
     ...set(7),
@@ -231,24 +231,7 @@ function dotI8(): number[] {
     ...lane(3),
     addI32,
     0xb2,
-    0x38,
-    2,
-    0,
-    ...get(4),
-    ...i32Const(4),
-    addI32,
-    ...set(4),
-    ...get(0),
-    ...get(2),
-    addI32,
-    ...set(0),
-    ...get(3),
-    ...i32Const(1),
-    subI32,
-    ...set(3),
-    ...br(0),
-    end,
-    end,
+    ...rowLoopEnd,
   ];
   return [
     ...vector([

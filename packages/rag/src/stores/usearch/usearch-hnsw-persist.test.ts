@@ -1,14 +1,13 @@
-import { fork } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRandom, randomUnitVector } from '../../conformance/random-data.js';
 import type { ApproximateIndex } from '../in-memory/approximate-index.js';
 import type { ApproximateIndexReport } from '../in-memory/approximate-mirror.js';
 import { InMemoryVectorStore } from '../in-memory/in-memory-vector-store.js';
 import { loadVectorStore, saveVectorStore } from '../in-memory/persist.js';
+import { killWhileSaving } from '../in-memory/persist-test-support.js';
 import { type UsearchHnswOptions, usearchHnsw } from './usearch-hnsw.js';
 
 const folder = await mkdtemp(join(tmpdir(), 'weft-hnsw-persist-'));
@@ -176,24 +175,10 @@ describe('saveVectorStore / loadVectorStore with an HNSW graph', () => {
     const path = join(folder, 'killed.weft');
     const old = new InMemoryVectorStore({ dimensions: 256, approximate: usearchHnsw() });
     await old.upsert([{ id: 'old', vector: new Float32Array(256).fill(1), text: 'old' }]);
-    const child = fileURLToPath(new URL('../in-memory/persist-fault-child.ts', import.meta.url));
     const random = createRandom(12);
     for (let round = 0; round < 5; round++) {
       await saveVectorStore(old, path);
-      const worker = fork(child, [path, '3000', 'hnsw'], {
-        execArgv: ['--import', 'tsx', '--conditions=@weft/source'],
-        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      });
-      await new Promise<void>((resolve, reject) => {
-        worker.once('message', () => resolve());
-        worker.once('exit', (code) =>
-          reject(new Error(`the saving process exited early (${code})`)),
-        );
-      });
-      await new Promise((resolve) => setTimeout(resolve, random() * 150));
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
-      worker.kill('SIGKILL');
-      await exited;
+      await killWhileSaving({ path, rows: 3_000, hnsw: true, maxDelayMs: 150, random });
       const { store: loaded, report } = await load(path, usearchHnsw());
       // Either graph is fine: a new store file with the old graph is rebuilt, by design.
       expect(['loaded', 'rebuilt']).toContain(report.graph);
