@@ -216,11 +216,16 @@ export class ApproximateMirror {
         if (score < lowest) lowest = score;
         if (score >= minScore) heap.push(score, row);
       }
+      // Asked for every row, the graph must return every row to be exact: a graph search can
+      // miss nodes, and then only a scan is sure to find them (even with a full heap).
+      if (want >= size && keys.length < size) {
+        heap.drain();
+        return undefined;
+      }
       const full = heap.threshold > Number.NEGATIVE_INFINITY;
       // Candidates come nearest first: once they drop below minScore, more cannot help.
       if (full || lowest < minScore) return heap.drain();
-      // Short of topK although the graph was asked for every row, or it gave fewer than asked
-      // (a graph search can miss nodes): only a scan is sure to find the rest.
+      // Short of topK: the graph gave fewer than asked, or every row was already read.
       if (keys.length < want || want >= size) {
         heap.drain();
         return undefined;

@@ -243,6 +243,10 @@ describe('usearchHnsw with InMemoryVectorStore', () => {
     const all = await store.query({ vector: records[0]?.vector as Float32Array, topK: 30 });
     expect(all.map((hit) => hit.id).sort()).toEqual(records.map((record) => record.id).sort());
     expect(all[0]?.id).toBe('r0');
+    // A full heap is not enough: asked for every row (64 candidates >= 30 rows), the graph
+    // missed one, so the store scans and the missed nearest record is still first.
+    const [best] = await store.query({ vector: records[0]?.vector as Float32Array, topK: 5 });
+    expect(best?.id).toBe('r0');
   });
 
   it('fails with a clear error when usearch is not installed', () => {
