@@ -26,6 +26,17 @@ export class CharacterUnitLocator {
   start = 0;
   end = 0;
   refineFrom = 0;
+  // The depth whose piece is the unit last located, or -1 (a whole range, a window).
+  private unitDepth = -1;
+  // Piece starts proven by `endBefore` (the unit's start, the end it found) of the range at
+  // `proofDepth` starting at `proofRange`, and the one the packer kept (`keepPieceStart`).
+  private proofDepth = -1;
+  private proofRange = -1;
+  private proofStart = -1;
+  private proofEnd = -1;
+  private keptDepth = -1;
+  private keptRange = -1;
+  private keptStart = -1;
   private readonly text: string;
   private readonly separators: readonly string[];
   private readonly search: SeparatorSearch;
@@ -87,6 +98,8 @@ export class CharacterUnitLocator {
   locate(offset: number): void {
     // The packer often asks again about the unit it just asked about.
     if (offset >= this.start && offset < this.end) return;
+    if (this.stepForward(offset)) return;
+    this.unitDepth = -1;
     for (let depth = 0; ; depth++) {
       if (this.kind[depth] === unknown) this.decide(depth);
       const kind = this.kind[depth];
@@ -114,6 +127,7 @@ export class CharacterUnitLocator {
         this.start = start;
         this.end = end;
         this.refineFrom = next;
+        this.unitDepth = depth;
         return;
       }
       const child = depth + 1;
@@ -124,6 +138,98 @@ export class CharacterUnitLocator {
         this.kind[child] = unknown;
       }
     }
+  }
+
+  /**
+   * `locate` for an offset past the unit last located, when that unit is a whole piece of a
+   * range cut at every occurrence of a separator that cannot overlap itself ('\n', not
+   * '\n\n') and the offset is in the same range: the piece holding it runs from the last
+   * occurrence at or before it (the unit's end is one, so the backward search stops there at
+   * the latest) to the next, and is the unit when it fits. Most of the packer's steps forward
+   * are this one (line to line in a long paragraph), and it skips the general walk's checks.
+   * For '\n\n' the general walk's remembered pieces and paragraph scan do better. False when
+   * it does not apply.
+   */
+  private stepForward(offset: number): boolean {
+    const depth = this.unitDepth;
+    if (depth < 0 || offset < this.end) return false;
+    const rangeEnd = this.rangeEnd[depth] as number;
+    if (offset >= rangeEnd) return false;
+    // Here the unit's end is below rangeEnd: a cut, an occurrence ending inside the range.
+    const index = this.cutBy[depth] as number;
+    if (!this.search.cutsAtEveryOccurrence(index)) return false;
+    const size = (this.separators[index] as string).length;
+    const cut = this.search.lastAtOrBefore(index, Math.min(offset, rangeEnd - size));
+    let next = this.search.nextAtOrAfter(index, Math.max(cut + size, offset + 1));
+    if (next === -1 || next + size > rangeEnd) next = rangeEnd;
+    if (next - cut > this.chunkSize) return false;
+    this.earlierStart[depth] = this.pieceStart[depth] as number;
+    this.earlierEnd[depth] = this.pieceEnd[depth] as number;
+    this.pieceStart[depth] = cut;
+    this.pieceEnd[depth] = next;
+    if (depth === 0) this.remember(cut, next);
+    this.start = cut;
+    this.end = next;
+    this.refineFrom = index + 1;
+    return true;
+  }
+
+  /**
+   * The end of the unit holding `offset`, found with one forward search, or -1 when it cannot
+   * be told without `locate` (which would move the cached path back). It can when the unit
+   * last located is a whole piece of a range cut at every occurrence of its separator (as in
+   * `stepForward`), `offset` lies in that range before it, and the piece holding `offset`
+   * surely fits: it ends within `chunkSize` of a known piece start at or before `offset`
+   * (see `knownCutBelow`). The overlap's step back from the next unit to the previous
+   * chunk's edge asks this, and the path stays at the next unit, where the next chunk's walk
+   * forward starts.
+   */
+  endBefore(offset: number): number {
+    const depth = this.unitDepth;
+    if (depth < 0 || offset >= this.start) return -1;
+    const rangeStart = this.rangeStart[depth] as number;
+    const index = this.cutBy[depth] as number;
+    if (offset < rangeStart || !this.search.cutsAtEveryOccurrence(index)) return -1;
+    this.proofDepth = depth;
+    this.proofRange = rangeStart;
+    this.proofStart = this.start;
+    this.proofEnd = -1;
+    // The unit's start is a cut: the search stops there at the latest.
+    const end = this.search.firstUpTo(index, offset + 1, this.start);
+    if (end - this.knownCutBelow(depth, offset) > this.chunkSize) return -1;
+    this.proofEnd = end;
+    return end;
+  }
+
+  /**
+   * The last piece start of the range at `depth` known to be at or before `offset`: the
+   * range's start, the one kept by the packer, and the ends of the pieces held or passed
+   * before. Each belongs to this very range (a new range at a depth resets them).
+   */
+  private knownCutBelow(depth: number, offset: number): number {
+    const rangeStart = this.rangeStart[depth] as number;
+    let below = rangeStart;
+    if (this.keptDepth === depth && this.keptRange === rangeStart && this.keptStart <= offset) {
+      below = this.keptStart;
+    }
+    const earlier = this.earlierEnd[depth] as number;
+    if (earlier > below && earlier <= offset) below = earlier;
+    const passed = this.passedEnd[depth] as number;
+    if (passed > below && passed <= offset) below = passed;
+    return below;
+  }
+
+  /**
+   * Keeps `position` as a known piece start for later `endBefore` calls when the last
+   * `endBefore` proved it one (the packer starts the next chunk there); else forgets.
+   */
+  keepPieceStart(position: number): void {
+    if (this.proofDepth >= 0 && (position === this.proofStart || position === this.proofEnd)) {
+      this.keptDepth = this.proofDepth;
+      this.keptRange = this.proofRange;
+      this.keptStart = position;
+    } else this.keptDepth = -1;
+    this.proofDepth = -1;
   }
 
   /** How the range at `depth` is cut: whole, by the first separator in it, or in windows. */

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { characterLength } from './length.js';
-import {
-  splitAndPack,
-  splitAndPackCharacters,
-  splitAndPackCharactersEagerly,
-} from './recursive-chunker.js';
+import { packGenerally } from './pack-test-support.js';
+import { splitAndPackCharacters, splitAndPackCharactersEagerly } from './recursive-chunker.js';
 import { unicodeText } from './testing-arbitraries.js';
 
 const sizes = fc
@@ -61,14 +57,7 @@ describe('splitAndPackCharacters (the recursive chunker fast path)', () => {
           const options = { text, chunkSize, chunkOverlap, separators };
           const lazy = splitAndPackCharacters(options);
           const eager = splitAndPackCharactersEagerly(options);
-          const general = splitAndPack({
-            text,
-            ranges: [{ start: 0, end: text.length }],
-            chunkSize,
-            chunkOverlap,
-            length: characterLength,
-            separators,
-          });
+          const general = packGenerally(options);
           expect(eager.spans).toEqual(general.spans);
           expect(eager.warnings).toEqual(general.warnings);
           expect(lazy.spans).toEqual(general.spans);
@@ -123,11 +112,7 @@ describe('splitAndPackCharacters (the recursive chunker fast path)', () => {
     for (const result of [
       splitAndPackCharacters(options),
       splitAndPackCharactersEagerly(options),
-      splitAndPack({
-        ...options,
-        ranges: [{ start: 0, end: options.text.length }],
-        length: characterLength,
-      }),
+      packGenerally(options),
     ]) {
       expect(result.spans).toEqual(spans);
       expect(result.warnings[0]?.type).toBe('overlap-reduced');
@@ -169,15 +154,60 @@ describe('splitAndPackCharacters (the recursive chunker fast path)', () => {
             chunkOverlap: chunkOverlap as number,
             separators: ['\n\n', '\n', ' ', ''],
           };
-          const general = splitAndPack({
-            ...options,
-            ranges: [{ start: 0, end: text.length }],
-            length: characterLength,
-          });
+          const general = packGenerally(options);
           expect(splitAndPackCharacters(options)).toEqual(general);
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('matches the general path where lines measure about one chunk', () => {
+    // The locator's shortcuts (`stepForward`, `endBefore`) tell from a piece's size whether it
+    // is a whole unit; lines within a few characters of a third, a half, one, two or three
+    // chunks test that edge (a long line just before short ones tests `endBefore`), with
+    // separators of one and two characters, led by whitespace or not.
+    const styles = [
+      { separators: ['\n\n', '\n', ' ', ''], line: '\n', paragraph: '\n\n' },
+      { separators: ['\r\n\r\n', '\r\n', ' ', ''], line: '\r\n', paragraph: '\r\n\r\n' },
+      { separators: ['||', '|', ' ', ''], line: '|', paragraph: '||' },
+      { separators: ['\n\n', '. ', ' ', ''], line: '. ', paragraph: '\n\n' },
+      // ' \n' also occurs across a paragraph's end, where it is no cut of the paragraph.
+      { separators: ['\n\n', ' \n', ' ', ''], line: ' \n', paragraph: ' \n\n' },
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...styles),
+        fc.integer({ min: 6, max: 40 }),
+        fc.double({ min: 0, max: 0.7, noNaN: true }),
+        fc.array(
+          fc.record({
+            delta: fc.integer({ min: -3, max: 3 }),
+            chunks: fc.constantFrom(0.3, 0.5, 1, 1, 1, 1.5, 2, 3),
+            spaced: fc.boolean(),
+            paragraphEnds: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 60 },
+        ),
+        ({ separators, line, paragraph }, chunkSize, ratio, lines) => {
+          const text = lines
+            .map(({ delta, chunks, spaced, paragraphEnds }) => {
+              const size = Math.max(1, Math.round(chunkSize * chunks) + delta);
+              const body = spaced ? 'ab '.repeat(size).slice(0, size) : 'y'.repeat(size);
+              return body + (paragraphEnds ? paragraph : line);
+            })
+            .join('');
+          const options = {
+            text,
+            chunkSize,
+            chunkOverlap: Math.floor(chunkSize * ratio),
+            separators,
+          };
+          const general = packGenerally(options);
+          expect(splitAndPackCharacters(options)).toEqual(general);
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 
@@ -187,11 +217,7 @@ describe('splitAndPackCharacters (the recursive chunker fast path)', () => {
     const text = Array.from({ length: 300 }, (_, i) => paragraph(i)).join('\n');
     for (const chunkOverlap of [0, 200, 600]) {
       const options = { text, chunkSize: 1000, chunkOverlap, separators: ['\n\n', '\n', ' ', ''] };
-      const general = splitAndPack({
-        ...options,
-        ranges: [{ start: 0, end: text.length }],
-        length: characterLength,
-      });
+      const general = packGenerally(options);
       expect(general.spans.length).toBeGreaterThan(100);
       expect(splitAndPackCharacters(options)).toEqual(general);
       expect(splitAndPackCharactersEagerly(options)).toEqual(general);

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LengthFunction } from '../types/index.js';
+import type { Document, LengthFunction } from '../types/index.js';
 import { buildChunks } from './chunk-input.js';
 import { characterLength } from './length.js';
-import { recursiveChunker, splitAndPack } from './recursive-chunker.js';
+import { packGenerally } from './pack-test-support.js';
+import { defaultSeparators, recursiveChunker } from './recursive-chunker.js';
 import { unicodeText } from './testing-arbitraries.js';
 import {
   coverageViolation,
@@ -102,27 +103,37 @@ describe('recursiveChunker', () => {
     expect(chunker.warnings.some((w) => w.type === 'overlap-reduced')).toBe(true);
   });
 
+  /** Chunks `document` with characterLength and checks the result against the general path. */
+  function chunkAsGeneralPath(document: Document, chunkSize: number, chunkOverlap: number) {
+    const chunker = recursiveChunker({ chunkSize, chunkOverlap });
+    const chunks = chunker.chunk(document);
+    const { text } = document;
+    const general = packGenerally({ text, chunkSize, chunkOverlap, separators: defaultSeparators });
+    expect(chunks).toEqual(buildChunks(document, general.spans));
+    expect(chunker.warnings).toEqual(general.warnings);
+    return chunks;
+  }
+
   it('builds the chunks of the general path on a document of more than a thousand chunks', () => {
-    // The character path gathers ranges in a growing typed array before making chunk objects:
-    // enough chunks to grow it several times.
+    // The character path gathers ranges in a typed array before making chunk objects.
     const paragraph = (i: number) =>
       `${'word '.repeat((i * 7) % 23)}line ${i}\n${'x'.repeat((i * 13) % 90)} end\n\n`;
     const text = Array.from({ length: 900 }, (_, i) => paragraph(i)).join('');
     const document = { id: 'long', text, metadata: { source: 'long.md', page: 3 } };
-    const chunker = recursiveChunker({ chunkSize: 60, chunkOverlap: 15 });
-    const chunks = chunker.chunk(document);
-    const general = splitAndPack({
-      text,
-      ranges: [{ start: 0, end: text.length }],
-      chunkSize: 60,
-      chunkOverlap: 15,
-      length: characterLength,
-      separators: ['\n\n', '\n', ' ', ''],
-    });
+    const chunks = chunkAsGeneralPath(document, 60, 15);
     expect(chunks.length).toBeGreaterThan(1000);
-    expect(chunks).toEqual(buildChunks(document, general.spans));
-    expect(chunker.warnings).toEqual(general.warnings);
     // Each chunk gets its own copy of the metadata.
+    expect(chunks[0]?.metadata).not.toBe(chunks[1]?.metadata);
+  });
+
+  it('grows its range buffer when chunks are much shorter than chunkSize - chunkOverlap', () => {
+    // The buffer is sized for chunks advancing by about a window; lines of 34 characters
+    // against a size of 60 make one chunk per line, almost twice that many.
+    const text = `${'y'.repeat(33)}\n`.repeat(3000);
+    const chunks = chunkAsGeneralPath({ id: 'text', text, metadata: {} }, 60, 0);
+    expect(chunks).toHaveLength(3000);
+    // Without document metadata, each chunk still gets an object of its own.
+    expect(chunks[0]?.metadata).toEqual({});
     expect(chunks[0]?.metadata).not.toBe(chunks[1]?.metadata);
   });
 

@@ -121,6 +121,21 @@ export class SeparatorSearch {
     return found;
   }
 
+  /** True when every occurrence of separator `index` is a cut: it cannot overlap itself. */
+  cutsAtEveryOccurrence(index: number): boolean {
+    return this.shapes[index]?.repeats === 1;
+  }
+
+  /** `text.lastIndexOf(separator, at)`, for a caller that knows an occurrence stops it. */
+  lastAtOrBefore(index: number, at: number): number {
+    return this.text.lastIndexOf(this.separators[index] as string, at);
+  }
+
+  /** `text.indexOf(separator, from)`, without the remembered cursor. */
+  nextAtOrAfter(index: number, from: number): number {
+    return this.text.indexOf(this.separators[index] as string, from);
+  }
+
   /** The first occurrence of separator `index` in `[from, before]`, known to be one at `before`. */
   firstUpTo(index: number, from: number, before: number): number {
     // The occurrence at `before` stops the scan there: no bounded copy of the text is needed.
