@@ -39,6 +39,27 @@ describe('decodeBase64Float32', () => {
     );
   });
 
+  it('refuses a vector with any character outside the alphabet, wherever it is', () => {
+    // On Node the decoder's byte count is the check: a bad character must always show.
+    const bad = fc.constantFrom('*', ' ', '\n', '=', '.', 'é', '😀', '\u0000', '"', '\\');
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ noNaN: true }), { minLength: 1, maxLength: 64 }),
+        bad,
+        fc.nat(),
+        fc.boolean(),
+        (values, character, at, replace) => {
+          const text = Buffer.from(Float32Array.from(values).buffer).toString('base64');
+          const position = at % text.replace(/=+$/, '').length;
+          const broken =
+            text.slice(0, position) + character + text.slice(replace ? position + 1 : position);
+          expect(() => decodeBase64Float32(broken)).toThrow(EmbeddingDecodeError);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('refuses a byte count that is not a whole number of floats', () => {
     expect(() => decodeBase64Float32(Buffer.from([1, 2, 3, 4, 5]).toString('base64'))).toThrow(
       /5 bytes is not a whole number/,

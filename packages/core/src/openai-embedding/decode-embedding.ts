@@ -57,23 +57,45 @@ export function decodeBase64(text: string): Uint8Array {
   return bytes;
 }
 
+interface NativeBuffer {
+  write(text: string, offset: number, length: number, encoding: 'base64'): number;
+}
 interface NativeBase64 {
   from(text: string, encoding: 'base64'): Uint8Array;
+  from(buffer: ArrayBuffer, byteOffset: number, length: number): NativeBuffer;
 }
 // Node, Bun and Deno have Buffer, whose native decoder is ~10x faster than any JS loop;
 // edge runtimes without it use `decodeBase64`.
 const nativeBase64 = (globalThis as { Buffer?: NativeBase64 }).Buffer;
 const base64Pattern = /^[A-Za-z0-9+/\-_]*={0,2}$/;
+// Node's decoder (checked on 20, 22 and 24) skips a character outside the alphabet or stops
+// at it, so the output comes out short: the byte count alone proves the text clean, with no
+// pass of a pattern over it first (about a third of the decoding time of a vector).
+const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } })
+  .process?.versions;
+const nodeDecoder =
+  nativeBase64 !== undefined &&
+  typeof versions?.node === 'string' &&
+  versions.bun === undefined &&
+  !('Deno' in globalThis);
 
 function decodeBytes(text: string): Uint8Array {
   if (!nativeBase64) return decodeBase64(text);
-  // Buffer skips characters it does not know, so check the text first.
-  if (!base64Pattern.test(text)) {
-    throw new EmbeddingDecodeError('invalid base64 character');
+  let unpadded = text.length;
+  while (unpadded > 0 && text.charCodeAt(unpadded - 1) === 61 /* = */) unpadded--;
+  if (text.length - unpadded > 2 || unpadded % 4 === 1) {
+    throw new EmbeddingDecodeError('base64 text has an impossible length');
   }
-  const unpadded = text.length - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
-  if (unpadded % 4 === 1) throw new EmbeddingDecodeError('base64 text has an impossible length');
-  // Copied out of Node's shared pool into an aligned buffer of its own.
+  const size = Math.floor((unpadded * 3) / 4);
+  if (nodeDecoder) {
+    // Decoded straight into an aligned buffer of its own, not copied out of Node's pool.
+    const bytes = new Uint8Array(size);
+    const written = nativeBase64.from(bytes.buffer, 0, size).write(text, 0, size, 'base64');
+    if (written !== size) throw new EmbeddingDecodeError('invalid base64 character');
+    return bytes;
+  }
+  // Other runtimes' decoders may treat a bad character differently: check the text first.
+  if (!base64Pattern.test(text)) throw new EmbeddingDecodeError('invalid base64 character');
   const decoded = nativeBase64.from(text, 'base64');
   const bytes = new Uint8Array(decoded.length);
   bytes.set(decoded);
