@@ -15,7 +15,11 @@
  * are compared and must agree between processes.
  *
  *   pnpm --filter @weft/bench exec tsx chunking.ts [--processes 5] [--runs 7] [--warmup 3]
- *     [--in-process 5]
+ *     [--in-process 5] [--corpus code|prose]
+ *
+ * `--corpus prose` chunks SciFact's abstracts instead (bench/lib/chunking-corpus.ts), results
+ * in chunking-prose.json; the goal is judged on the default corpus, the harder case for the
+ * ratio (LangChain is fastest on short lines).
  */
 import { fork } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +32,7 @@ import {
   chunkingSettings,
   loadChunkingContender,
 } from './lib/chunking-contenders.js';
-import { buildChunkingCorpus } from './lib/chunking-corpus.js';
+import { buildChunkingCorpus, buildProseCorpus } from './lib/chunking-corpus.js';
 import type { ChunkingWorkerResult } from './lib/chunking-worker.js';
 import { chunkingWorkerBuild } from './lib/chunking-worker-build.js';
 import { writeResults } from './lib/results.js';
@@ -42,8 +46,12 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '7' },
     warmup: { type: 'string', default: '3' },
     'in-process': { type: 'string', default: '5' },
+    corpus: { type: 'string', default: 'code' },
   },
 });
+if (args.corpus !== 'code' && args.corpus !== 'prose') {
+  throw new Error(`--corpus must be code or prose, not ${args.corpus}`);
+}
 const log = (line: string) => console.error(line);
 
 function runWorker(entry: string, key: ChunkingContenderKey, corpusFile: string, weftUrl: string) {
@@ -92,7 +100,7 @@ async function sameProcess(text: string, weftUrl: string, rounds: number) {
 
 async function main() {
   const { chunkSize, chunkOverlap } = chunkingSettings;
-  const { text, sha256 } = buildChunkingCorpus();
+  const { text, sha256 } = args.corpus === 'prose' ? buildProseCorpus() : buildChunkingCorpus();
   const megabytes = Buffer.byteLength(text) / 1e6;
   log(`Corpus: ${round(megabytes, 2)} MB, sha256 ${sha256.slice(0, 12)}`);
   const weftUrl = await weftChunkersBuild();
@@ -144,7 +152,7 @@ async function main() {
   const wallRatio = round(weftRow.mbPerSecond / langchainRow.mbPerSecond, 2);
   const cpuRatio = round(weftRow.cpuMbPerSecond / langchainRow.cpuMbPerSecond, 2);
   console.log(
-    `\nrecursive chunking, ${round(megabytes, 2)} MB, chunkSize ${chunkSize}, overlap ${chunkOverlap}` +
+    `\nrecursive chunking, ${args.corpus} corpus, ${round(megabytes, 2)} MB, chunkSize ${chunkSize}, overlap ${chunkOverlap}` +
       `\nisolated processes: ${processes} per contender x ${args.runs} runs (after ${args.warmup} warm-up)\n${formatTable(
         [
           'contender',
@@ -194,8 +202,8 @@ async function main() {
     );
   }
 
-  const file = writeResults('chunking', {
-    corpus: { bytes: Buffer.byteLength(text), sha256 },
+  const file = writeResults(args.corpus === 'prose' ? 'chunking-prose' : 'chunking', {
+    corpus: { name: args.corpus, bytes: Buffer.byteLength(text), sha256 },
     chunkSize,
     chunkOverlap,
     method: 'isolated processes',

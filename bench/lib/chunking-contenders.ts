@@ -74,8 +74,13 @@ export function checkChunksInOrder(text: string, chunks: readonly string[]): str
   let previousStart = -1;
   let covered = 0;
   for (const [index, chunk] of chunks.entries()) {
-    const start = text.indexOf(chunk, previousStart + 1);
+    let start = text.indexOf(chunk, previousStart + 1);
     if (start === -1) return `chunk ${index} not found in order`;
+    // A short chunk ('in') also occurs inside the text already covered; where a later
+    // occurrence brings new text with no gap before it, that one is the chunk.
+    let later = start;
+    while (later !== -1 && later + chunk.length <= covered) later = text.indexOf(chunk, later + 1);
+    if (later !== -1 && text.slice(covered, later).trim() === '') start = later;
     if (text.slice(covered, start).trim() !== '') return `text before chunk ${index} lost`;
     previousStart = start;
     covered = Math.max(covered, start + chunk.length);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadCorpus, scifactDir } from './bm25-scifact-data.js';
 import { repoDir } from './results.js';
 
 /**
@@ -28,6 +29,28 @@ export function buildChunkingCorpus(targetBytes = 8 * 1024 * 1024): {
     const source = sources[index % sources.length] as string;
     parts.push(source);
     bytes += Buffer.byteLength(source);
+  }
+  const text = parts.join('\n\n');
+  return { text, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+/**
+ * A second input, prose: SciFact's abstracts (title, blank line, abstract; documents
+ * separated by a blank line), read from ../shared/data at run time, in file order until
+ * ~8 MB. Long paragraphs of sentences, where splitters fall back to words far more often than
+ * in the line-rich default corpus.
+ */
+export function buildProseCorpus(targetBytes = 8 * 1024 * 1024): { text: string; sha256: string } {
+  if (!existsSync(join(scifactDir, 'corpus.jsonl'))) {
+    throw new Error(`The prose corpus needs SciFact at ${scifactDir} (../shared/data/scifact).`);
+  }
+  const parts: string[] = [];
+  let bytes = 0;
+  for (const document of loadCorpus()) {
+    if (bytes >= targetBytes) break;
+    const part = `${document.title}\n\n${document.text}`;
+    parts.push(part);
+    bytes += Buffer.byteLength(part);
   }
   const text = parts.join('\n\n');
   return { text, sha256: createHash('sha256').update(text).digest('hex') };
