@@ -7,6 +7,7 @@ export default defineConfig({
     'anthropic/index': 'src/anthropic/index.ts',
     'openai-compatible/index': 'src/openai-compatible/index.ts',
     'testing/index': 'src/testing/index.ts',
+    'provider-utils/index': 'src/provider-utils/index.ts',
     'node/index': 'src/node/index.ts',
   },
   format: ['esm', 'cjs'],

@@ -1,10 +1,12 @@
 import {
+  AbortError,
   AuthenticationError,
   InvalidRequestError,
   ProviderError,
   RateLimitError,
+  TimeoutError,
 } from '@weft/core';
-import { HttpResponse, http } from 'msw';
+import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cohereReranker } from './cohere-reranker.js';
@@ -145,6 +147,37 @@ describe('cohereReranker', () => {
       .catch((caught: unknown) => caught);
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect(calls).toBe(2);
+  });
+
+  it('ends a call that outlives its timeout with a TimeoutError, retries included', async () => {
+    let calls = 0;
+    server.use(
+      http.post(url, async () => {
+        calls++;
+        await delay(400);
+        return HttpResponse.json(rerankResponse);
+      }),
+    );
+    const error = await cohereReranker({ apiKey, timeout: 60 })
+      .rerank('q', ['a', 'b', 'c'])
+      .catch((caught: unknown) => caught);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect(calls).toBe(1);
+  });
+
+  it("stops at the caller's abort, also while waiting to retry", async () => {
+    server.use(
+      http.post(url, () =>
+        HttpResponse.json({ message: 'busy' }, { status: 503, headers: { 'retry-after': '30' } }),
+      ),
+    );
+    const controller = new AbortController();
+    const pending = cohereReranker({ apiKey })
+      .rerank('q', ['doc'], { signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    setTimeout(() => controller.abort(), 50);
+    const error = await pending;
+    expect(AbortError.isInstance(error)).toBe(true);
   });
 
   it('maps 401 to AuthenticationError without the key in the message, and never retries it', async () => {

@@ -1,11 +1,17 @@
+import { AuthenticationError, ValidationError } from '@weft/core';
 import {
-  AbortError,
-  AuthenticationError,
-  InvalidRequestError,
-  ProviderError,
-  RateLimitError,
-  ValidationError,
-} from '@weft/core';
+  createCallContext,
+  credentialHeaderValues,
+  invalidResponseError,
+  isRecord,
+  type ParsedErrorBody,
+  type ProviderHttpConfig,
+  postOnce,
+  readEnv,
+  readJsonResponse,
+  trimTrailingSlash,
+  withRetries,
+} from '@weft/core/provider-utils';
 import type { Reranker, RerankResult } from './reranker.js';
 
 export interface CohereRerankerOptions {
@@ -19,6 +25,8 @@ export interface CohereRerankerOptions {
   fetch?: typeof globalThis.fetch;
   /** Retries after 408/409/429/5xx and network failures. Default 2. */
   maxRetries?: number;
+  /** Milliseconds for a whole `rerank` call, retries included; then a `TimeoutError`. */
+  timeout?: number;
   /** Extra headers, e.g. for a gateway. */
   headers?: Record<string, string>;
   /**
@@ -30,75 +38,27 @@ export interface CohereRerankerOptions {
 
 const provider = 'cohere';
 
-function readEnv(name: string): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env;
-  const value = env?.[name];
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function redact(text: string, secret: string): string {
-  return secret.length >= 4 ? text.split(secret).join('[redacted]') : text;
-}
-
-function errorMessageOf(body: string): string | undefined {
+/** The message of an error body: Cohere's `message`, Voyage's `detail`, or `error`. */
+function parseErrorBody(body: string): ParsedErrorBody {
   try {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    const nested = parsed.error as Record<string, unknown> | string | undefined;
+    const parsed: unknown = JSON.parse(body);
+    if (!isRecord(parsed)) return {};
+    const nested = parsed.error;
     const candidate =
-      parsed.message ??
-      parsed.detail ??
-      (typeof nested === 'object' && nested !== null ? nested.message : nested);
-    return typeof candidate === 'string' ? candidate : undefined;
+      parsed.message ?? parsed.detail ?? (isRecord(nested) ? nested.message : nested);
+    return typeof candidate === 'string' ? { message: candidate } : {};
   } catch {
-    return undefined;
+    return {};
   }
-}
-
-function retryAfterMs(headers: Headers): number | undefined {
-  const after = headers.get('retry-after');
-  if (after === null || !/^\d+(\.\d+)?$/.test(after.trim())) return undefined;
-  return Number.parseFloat(after) * 1000;
-}
-
-function errorFor(status: number, headers: Headers, body: string, apiKey: string): ProviderError {
-  const safeBody = redact(body, apiKey).slice(0, 4_000);
-  const message = `${provider} rerank API error (HTTP ${status}): ${errorMessageOf(safeBody) ?? (safeBody.trim() || 'no error message')}`;
-  const options = {
-    provider,
-    status,
-    responseBody: safeBody,
-    requestId: headers.get('x-request-id') ?? headers.get('x-trace-id') ?? undefined,
-    retryAfterMs: retryAfterMs(headers),
-  };
-  if (status === 401 || status === 403) return new AuthenticationError(message, options);
-  if (status === 429) return new RateLimitError(message, options);
-  if (status === 408 || status === 409 || status >= 500) {
-    return new ProviderError(message, { ...options, retryable: true });
-  }
-  return new InvalidRequestError(message, options);
-}
-
-function invalidResponse(detail: string): ProviderError {
-  return new ProviderError(`${provider} rerank API returned an unexpected response: ${detail}`, {
-    provider,
-    code: 'invalid_response',
-  });
 }
 
 /**
  * Checks the documented shape `{ results: [{ index, relevance_score }] }` (Cohere, Jina), or
  * Voyage's `{ data: [{ index, relevance_score }] }`.
  */
-function parseResults(body: string, count: number): RerankResult['results'] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw invalidResponse('the body is not JSON');
-  }
-  const { results: cohereShape, data: voyageShape } =
-    (parsed as { results?: unknown; data?: unknown } | null) ?? {};
+function parseResults(parsed: unknown, count: number): RerankResult['results'] {
+  const invalidResponse = (detail: string) => invalidResponseError({ provider }, detail);
+  const { results: cohereShape, data: voyageShape } = isRecord(parsed) ? parsed : {};
   const results = Array.isArray(cohereShape) ? cohereShape : voyageShape;
   if (!Array.isArray(results)) throw invalidResponse('no `results` (or `data`) array');
   const seen = new Set<number>();
@@ -116,33 +76,19 @@ function parseResults(body: string, count: number): RerankResult['results'] {
   });
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * Reranks through a Cohere-compatible rerank API: `POST {baseURL}/rerank` with
  * `{ model, query, documents, top_n }`, answered by `{ results: [{ index, relevance_score }] }`.
  * Voyage's API (`baseURL: 'https://api.voyageai.com/v1'`, `top_k`, `data`) works too.
- * HTTP failures become Weft's typed errors (no API key in any message); 408/409/429/5xx and
- * network failures are retried with backoff, honouring `retry-after`.
+ * Built like Weft's providers, on `@weft/core/provider-utils`: HTTP failures become typed
+ * errors (no API key in any message), 408/409/429/5xx and network failures are retried with
+ * backoff honouring `retry-after`, and the caller's signal and `timeout` end the whole call.
  *
  * @example
  * const reranker = cohereReranker({ apiKey: process.env.COHERE_API_KEY });
  */
 export function cohereReranker(options: CohereRerankerOptions = {}): Reranker {
-  const baseURL = (options.baseURL ?? 'https://api.cohere.com/v2').replace(/\/+$/, '');
+  const baseURL = trimTrailingSlash(options.baseURL ?? 'https://api.cohere.com/v2');
   const model = options.model ?? 'rerank-v3.5';
   const topNField = options.topNField ?? (/\bvoyageai\.com\b/.test(baseURL) ? 'top_k' : 'top_n');
   if (topNField !== 'top_n' && topNField !== 'top_k') {
@@ -163,43 +109,37 @@ export function cohereReranker(options: CohereRerankerOptions = {}): Reranker {
           { provider },
         );
       }
-      const fetchImpl = options.fetch ?? globalThis.fetch;
+      const config: ProviderHttpConfig = {
+        provider,
+        fetch: options.fetch,
+        secrets: [apiKey, ...credentialHeaderValues(options.headers)],
+        parseErrorBody,
+        isContextLengthError: () => false,
+      };
       const body = JSON.stringify({
         model,
         query,
         documents,
         ...(topN === undefined ? {} : { [topNField]: Math.min(topN, documents.length) }),
       });
-      for (let attempt = 0; ; attempt++) {
-        signal?.throwIfAborted();
-        let error: ProviderError;
-        try {
-          const response = await fetchImpl(`${baseURL}/rerank`, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              authorization: `Bearer ${apiKey}`,
-              ...options.headers,
-            },
-            body,
-            signal,
-          });
-          const text = await response.text();
-          if (response.ok) return { results: parseResults(text, documents.length), warnings: [] };
-          error = errorFor(response.status, response.headers, text, apiKey);
-        } catch (cause) {
-          if (signal?.aborted) throw new AbortError('The rerank call was aborted.', { cause });
-          if (ProviderError.isInstance(cause)) throw cause;
-          const reason = cause instanceof Error ? cause.message : String(cause);
-          error = new ProviderError(
-            `Could not reach the rerank API at ${baseURL}: ${redact(reason, apiKey)}`,
-            { provider, code: 'connection_error', retryable: true },
-          );
-        }
-        if (!error.retryable || attempt >= maxRetries) throw error;
-        const delay =
-          error.retryAfterMs ?? Math.round(Math.random() * Math.min(8_000, 500 * 2 ** attempt));
-        await sleep(delay, signal);
+      const headers = { authorization: `Bearer ${apiKey}`, ...options.headers };
+      const context = createCallContext({ signal, timeout: options.timeout });
+      try {
+        const json = await withRetries(
+          async () => {
+            const response = await postOnce(config, {
+              url: `${baseURL}/rerank`,
+              headers,
+              body,
+              context,
+            });
+            return readJsonResponse(config, response, context);
+          },
+          { context, maxRetries },
+        );
+        return { results: parseResults(json, documents.length), warnings: [] };
+      } finally {
+        context.dispose();
       }
     },
   };
