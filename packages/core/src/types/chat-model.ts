@@ -104,8 +104,9 @@ export interface ModelCapabilities {
 }
 
 /**
- * A chat model. Implement it to add a provider; `@weft/core/testing` has a conformance
- * suite for implementations.
+ * A chat model. Implement it to add a provider: `@weft/core/provider-utils` has the HTTP,
+ * retry, error and stream pieces Weft's own providers use (docs/providers.md, "Your own
+ * provider"; examples/custom-provider is a complete one).
  */
 export interface ChatModel {
   readonly provider: string;
