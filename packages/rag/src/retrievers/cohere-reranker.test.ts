@@ -197,6 +197,22 @@ describe('cohereReranker', () => {
     expect(calls).toBe(1);
   });
 
+  it("names the service in its errors: Voyage's base URL gives provider 'voyage'", async () => {
+    server.use(
+      http.post('https://api.voyageai.com/v1/rerank', () =>
+        HttpResponse.json({ detail: 'Provided API key is invalid.' }, { status: 401 }),
+      ),
+    );
+    const error = await cohereReranker({ apiKey, baseURL: 'https://api.voyageai.com/v1' })
+      .rerank('q', ['doc'])
+      .catch((caught: unknown) => caught);
+    expect(AuthenticationError.isInstance(error)).toBe(true);
+    expect((error as AuthenticationError).provider).toBe('voyage');
+    expect((error as Error).message).toBe(
+      'voyage API error (HTTP 401): Provided API key is invalid.',
+    );
+  });
+
   it('maps 400 to InvalidRequestError with the API message', async () => {
     server.use(
       http.post(url, () => HttpResponse.json({ message: 'invalid model' }, { status: 400 })),

@@ -36,7 +36,12 @@ export interface CohereRerankerOptions {
   topNField?: 'top_n' | 'top_k';
 }
 
-const provider = 'cohere';
+/** The service a base URL belongs to, for error messages: `cohere`, `jina` or `voyage`. */
+function providerOf(baseURL: string): string {
+  if (/\bjina\.ai\b/.test(baseURL)) return 'jina';
+  if (/\bvoyageai\.com\b/.test(baseURL)) return 'voyage';
+  return 'cohere';
+}
 
 /** The message of an error body: Cohere's `message`, Voyage's `detail`, or `error`. */
 function parseErrorBody(body: string): ParsedErrorBody {
@@ -56,7 +61,7 @@ function parseErrorBody(body: string): ParsedErrorBody {
  * Checks the documented shape `{ results: [{ index, relevance_score }] }` (Cohere, Jina), or
  * Voyage's `{ data: [{ index, relevance_score }] }`.
  */
-function parseResults(parsed: unknown, count: number): RerankResult['results'] {
+function parseResults(parsed: unknown, count: number, provider: string): RerankResult['results'] {
   const invalidResponse = (detail: string) => invalidResponseError({ provider }, detail);
   const { results: cohereShape, data: voyageShape } = isRecord(parsed) ? parsed : {};
   const results = Array.isArray(cohereShape) ? cohereShape : voyageShape;
@@ -90,7 +95,8 @@ function parseResults(parsed: unknown, count: number): RerankResult['results'] {
 export function cohereReranker(options: CohereRerankerOptions = {}): Reranker {
   const baseURL = trimTrailingSlash(options.baseURL ?? 'https://api.cohere.com/v2');
   const model = options.model ?? 'rerank-v3.5';
-  const topNField = options.topNField ?? (/\bvoyageai\.com\b/.test(baseURL) ? 'top_k' : 'top_n');
+  const provider = providerOf(baseURL);
+  const topNField = options.topNField ?? (provider === 'voyage' ? 'top_k' : 'top_n');
   if (topNField !== 'top_n' && topNField !== 'top_k') {
     throw new ValidationError(`topNField must be 'top_n' or 'top_k', got ${String(topNField)}.`);
   }
@@ -137,7 +143,7 @@ export function cohereReranker(options: CohereRerankerOptions = {}): Reranker {
           },
           { context, maxRetries },
         );
-        return { results: parseResults(json, documents.length), warnings: [] };
+        return { results: parseResults(json, documents.length, provider), warnings: [] };
       } finally {
         context.dispose();
       }
