@@ -11,7 +11,6 @@
  *
  *   pnpm --filter @weft/bench exec tsx bm25-scifact.ts [--runs 5] [--no-tune]
  */
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -26,6 +25,7 @@ import {
 import { weftBm25Build } from './lib/bm25-weft-build.js';
 import type { Bm25WorkerResult } from './lib/bm25-worker.js';
 import { writeResults } from './lib/results.js';
+import { runWorker } from './lib/run-worker.js';
 import { median, round, summarize } from './lib/stats.js';
 import { formatTable } from './lib/table.js';
 
@@ -81,20 +81,10 @@ async function tune(weftUrl: string) {
   return trials;
 }
 
-function runWorker(key: string, weftUrl: string, settings: WeftSettings) {
+function bm25Worker(key: string, weftUrl: string, settings: WeftSettings) {
   const entry = fileURLToPath(new URL('./lib/bm25-worker.ts', import.meta.url));
-  const child = fork(entry, [key, weftUrl, JSON.stringify(settings), String(args.runs)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise<Bm25WorkerResult>((resolve, reject) => {
-    let result: Bm25WorkerResult | undefined;
-    child.on('message', (message) => {
-      result = message as Bm25WorkerResult;
-    });
-    child.on('exit', (code) =>
-      result ? resolve(result) : reject(new Error(`${key} worker exited (${code})`)),
-    );
-  });
+  const argv = [key, weftUrl, JSON.stringify(settings), String(args.runs)];
+  return runWorker<Bm25WorkerResult>(entry, argv, { label: key });
 }
 
 function ndcgOf(result: Bm25WorkerResult, qrels: Qrels): number {
@@ -124,7 +114,7 @@ async function main() {
   const results = new Map<string, Bm25WorkerResult>();
   for (const contender of contenders) {
     log(`${contender.name}...`);
-    results.set(contender.key, await runWorker(contender.key, weftUrl, chosen));
+    results.set(contender.key, await bm25Worker(contender.key, weftUrl, chosen));
   }
   const weft = results.get('weft') as Bm25WorkerResult;
   const mini = results.get('minisearch') as Bm25WorkerResult;

@@ -21,7 +21,6 @@
  * in chunking-prose.json; the goal is judged on the default corpus, the harder case for the
  * ratio (LangChain is fastest on short lines).
  */
-import { fork } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +35,7 @@ import { buildChunkingCorpus, buildProseCorpus } from './lib/chunking-corpus.js'
 import type { ChunkingWorkerResult } from './lib/chunking-worker.js';
 import { chunkingWorkerBuild } from './lib/chunking-worker-build.js';
 import { writeResults } from './lib/results.js';
+import { runWorker } from './lib/run-worker.js';
 import { median, round, summarize } from './lib/stats.js';
 import { formatTable } from './lib/table.js';
 import { weftChunkersBuild } from './lib/weft-rag-build.js';
@@ -54,22 +54,22 @@ if (args.corpus !== 'code' && args.corpus !== 'prose') {
 }
 const log = (line: string) => console.error(line);
 
-function runWorker(entry: string, key: ChunkingContenderKey, corpusFile: string, weftUrl: string) {
+function chunkingWorker(
+  entry: string,
+  key: ChunkingContenderKey,
+  corpusFile: string,
+  weftUrl: string,
+) {
   // A plain node: none of this process's loader flags (tsx).
-  const child = fork(entry, [key, corpusFile, weftUrl, args.runs, args.warmup], {
-    execArgv: [],
-    env: { ...process.env, NODE_OPTIONS: '' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise<ChunkingWorkerResult>((resolve, reject) => {
-    let result: ChunkingWorkerResult | undefined;
-    child.on('message', (message) => {
-      result = message as ChunkingWorkerResult;
-    });
-    child.on('exit', (code) =>
-      result ? resolve(result) : reject(new Error(`${key} worker exited (${code})`)),
-    );
-  });
+  return runWorker<ChunkingWorkerResult>(
+    entry,
+    [key, corpusFile, weftUrl, args.runs, args.warmup],
+    {
+      label: key,
+      execArgv: [],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
 }
 
 /** The previous method: both contenders in this process, interleaved per round. */
@@ -115,7 +115,7 @@ async function main() {
       // Alternate the order, so drift on the shared machine falls on both alike.
       const order = processRound % 2 === 0 ? chunkingContenders : [...chunkingContenders].reverse();
       for (const { key } of order) {
-        const result = await runWorker(workerEntry, key, corpusFile, weftUrl);
+        const result = await chunkingWorker(workerEntry, key, corpusFile, weftUrl);
         if (result.sha256 !== sha256) throw new Error(`${key} worker read a different corpus`);
         results.set(key, [...(results.get(key) ?? []), result]);
       }

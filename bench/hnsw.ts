@@ -8,11 +8,11 @@
  *
  *   pnpm --filter @weft/bench run bench:hnsw [--rows 200000] [--dims 384] [--queries 200] [--runs 3] [--data random,clustered] [--only exact,hnsw]
  */
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { HnswContender, HnswReply } from './lib/hnsw-worker.js';
 import { writeResults } from './lib/results.js';
+import { runWorker, tsxWorkerFlags } from './lib/run-worker.js';
 import { median, round } from './lib/stats.js';
 import { formatTable } from './lib/table.js';
 
@@ -42,16 +42,12 @@ const selected = args.only
 if (!selected.some((c) => c.key === 'exact')) selected.unshift(contenders[0] as never);
 const goals = { speedupOverExact: 10, recallAt10: 0.95 };
 
-function runWorker(key: string, kind: string): Promise<HnswReply> {
+function hnswWorker(key: string, kind: string): Promise<HnswReply> {
   const entry = fileURLToPath(new URL('./lib/hnsw-worker.ts', import.meta.url));
   const argv = [key, kind, args.rows, args.dims, args.queries, args.seed, args.runs, args.warmup];
-  const child = fork(entry, [...argv, args.batch] as string[], {
-    execArgv: ['--import', 'tsx', '--conditions=@weft/source', '--max-old-space-size=8192'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve(message as HnswReply));
-    child.once('exit', (code) => reject(new Error(`${key} (${kind}) exited with ${code}`)));
+  return runWorker<HnswReply>(entry, [...argv, args.batch] as string[], {
+    label: `${key} (${kind})`,
+    execArgv: [...tsxWorkerFlags, '--max-old-space-size=8192'],
   });
 }
 
@@ -83,7 +79,7 @@ for (const kind of datasets) {
   const replies = new Map<string, HnswReply>();
   for (const contender of selected) {
     process.stderr.write(`running ${contender.key} on ${kind} data...\n`);
-    replies.set(contender.key, await runWorker(contender.key, kind));
+    replies.set(contender.key, await hnswWorker(contender.key, kind));
   }
   const exact = replies.get('exact') as HnswReply;
   const exactMs = median(exact.runs);

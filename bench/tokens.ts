@@ -9,13 +9,14 @@
  *   pnpm --filter @weft/bench exec tsx tokens.ts [--encoding o200k_base|cl100k_base|both]
  *     [--runs 7] [--warmup 2] [--fresh 7]
  */
-import { fork, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchDir, writeResults } from './lib/results.js';
+import { runWorker } from './lib/run-worker.js';
 import { median, round, summarize } from './lib/stats.js';
 import { formatTable } from './lib/table.js';
 import { contenders, type EncodingName, firstCountScript } from './lib/token-contenders.js';
@@ -34,20 +35,10 @@ const { values: args } = parseArgs({
 const encodings: EncodingName[] =
   args.encoding === 'both' ? ['o200k_base', 'cl100k_base'] : [args.encoding as EncodingName];
 
-function runWorker(key: string, encoding: EncodingName, corpusFile: string, weftUrl: string) {
+function tokenWorker(key: string, encoding: EncodingName, corpusFile: string, weftUrl: string) {
   const entry = fileURLToPath(new URL('./lib/token-worker.ts', import.meta.url));
-  const child = fork(entry, [key, encoding, corpusFile, weftUrl, args.runs, args.warmup], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise<TokenWorkerResult>((resolve, reject) => {
-    let result: TokenWorkerResult | undefined;
-    child.on('message', (message) => {
-      result = message as TokenWorkerResult;
-    });
-    child.on('exit', (code) =>
-      result ? resolve(result) : reject(new Error(`${key} worker exited (${code})`)),
-    );
-  });
+  const argv = [key, encoding, corpusFile, weftUrl, args.runs, args.warmup] as string[];
+  return runWorker<TokenWorkerResult>(entry, argv, { label: key });
 }
 
 function firstCount(key: string, encoding: EncodingName, weftUrl: string) {
@@ -92,7 +83,7 @@ async function main() {
     const results = new Map<string, TokenWorkerResult>();
     for (const contender of contenders) {
       log(`${encoding}: ${contender.name}...`);
-      results.set(contender.key, await runWorker(contender.key, encoding, corpusFile, weft.url));
+      results.set(contender.key, await tokenWorker(contender.key, encoding, corpusFile, weft.url));
     }
     // Fresh processes, interleaved by round so that drift affects every contender alike.
     const fresh = new Map<string, Array<{ ms: number; wallMs: number }>>();

@@ -7,10 +7,10 @@
  *
  *   pnpm --filter @weft/bench run bench:vector-search [--rows 20000] [--dims 1536] [--queries 100] [--runs 5]
  */
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeResults } from './lib/results.js';
+import { runWorker, tsxWorkerFlags } from './lib/run-worker.js';
 import { median, round } from './lib/stats.js';
 import { formatTable } from './lib/table.js';
 import type { VectorSearchReply } from './lib/vector-search-worker.js';
@@ -49,26 +49,19 @@ const goals = {
   exactOverLimit: 1.5,
 };
 
-function runWorker(key: string): Promise<VectorSearchReply> {
+function searchWorker(key: string): Promise<VectorSearchReply> {
   const entry = fileURLToPath(new URL('./lib/vector-search-worker.ts', import.meta.url));
-  const child = fork(
-    entry,
-    [key, args.rows, args.dims, args.queries, args.seed, args.runs, args.warmup] as string[],
-    {
-      execArgv: ['--import', 'tsx', '--conditions=@weft/source', '--max-old-space-size=4096'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve(message as VectorSearchReply));
-    child.once('exit', (code) => reject(new Error(`${key} exited with ${code}`)));
+  const argv = [key, args.rows, args.dims, args.queries, args.seed, args.runs, args.warmup];
+  return runWorker<VectorSearchReply>(entry, argv as string[], {
+    label: key,
+    execArgv: [...tsxWorkerFlags, '--max-old-space-size=4096'],
   });
 }
 
 const replies = new Map<string, VectorSearchReply>();
 for (const contender of selected) {
   process.stderr.write(`running ${contender.key}...\n`);
-  replies.set(contender.key, await runWorker(contender.key));
+  replies.set(contender.key, await searchWorker(contender.key));
 }
 
 const reference = replies.get('js-loop')?.results;

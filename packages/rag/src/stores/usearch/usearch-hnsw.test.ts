@@ -40,6 +40,13 @@ function observed(recipe: ApproximateIndex) {
   return { recipe: wrapped, seen };
 }
 
+/** A store that always asks the (observed) default HNSW graph, however small it is. */
+function graphStore(dimensions: number) {
+  const { recipe, seen } = observed(usearchHnsw());
+  const store = new InMemoryVectorStore({ dimensions, approximate: recipe, exactScanBelow: 0 });
+  return { store, seen };
+}
+
 const makeRecords = (random: () => number, count: number, dimensions: number, from = 0) =>
   Array.from({ length: count }, (_, i) => ({
     id: `r${from + i}`,
@@ -50,12 +57,7 @@ const makeRecords = (random: () => number, count: number, dimensions: number, fr
 describe('usearchHnsw with InMemoryVectorStore', () => {
   it('finds at least 95% of the exact top 10 on 5,000 random 64-dimensional vectors, through the graph', async () => {
     const random = createRandom(11);
-    const { recipe, seen } = observed(usearchHnsw());
-    const store = new InMemoryVectorStore({
-      dimensions: 64,
-      approximate: recipe,
-      exactScanBelow: 0,
-    });
+    const { store, seen } = graphStore(64);
     await store.upsert(makeRecords(random, 5000, 64));
     expect(seen.instance?.size()).toBe(5000);
     let found = 0;
@@ -80,12 +82,7 @@ describe('usearchHnsw with InMemoryVectorStore', () => {
 
   it('keeps the index in step with deletes and overwrites', async () => {
     const random = createRandom(12);
-    const { recipe, seen } = observed(usearchHnsw());
-    const store = new InMemoryVectorStore({
-      dimensions: 32,
-      approximate: recipe,
-      exactScanBelow: 0,
-    });
+    const { store, seen } = graphStore(32);
     const records = makeRecords(random, 2000, 32);
     await store.upsert(records);
     const deleted = new Set(records.filter((_, i) => i % 3 === 0).map((record) => record.id));
@@ -120,12 +117,7 @@ describe('usearchHnsw with InMemoryVectorStore', () => {
 
   it('applies filters: widens the candidates for a common value, scans for a rare one', async () => {
     const random = createRandom(13);
-    const { recipe, seen } = observed(usearchHnsw());
-    const store = new InMemoryVectorStore({
-      dimensions: 32,
-      approximate: recipe,
-      exactScanBelow: 0,
-    });
+    const { store, seen } = graphStore(32);
     await store.upsert(makeRecords(random, 3000, 32));
     const filters: Array<Record<string, boolean | number>> = [{ even: true }, { group: 7 }];
     for (const filter of filters) {
